@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using StrategicCities.Core.Determination;
+
+namespace StrategicCities.Core.Cases;
+
+/// <summary>
+/// Runs legal-staff cases through the same code as the service. The CLI (<c>permits test</c>) and the
+/// NUnit suite both call this, so a rule author gets the verdict CI gets.
+/// </summary>
+public sealed class CaseRunner
+{
+    private readonly Dictionary<string, Func<LegalCase, DateOnly, CancellationToken, Task<List<string>>>> _kinds = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a runner that knows determination cases.</summary>
+    public CaseRunner(DeterminationEngine determination)
+    {
+        _kinds["determination"] = (c, date, ct) => RunDeterminationAsync(determination, c, date, ct);
+    }
+
+    /// <summary>Registers how to run another kind of case (e.g. form validation).</summary>
+    public void Register(string kind, Func<LegalCase, DateOnly, CancellationToken, Task<List<string>>> run) => _kinds[kind] = run;
+
+    /// <summary>Runs one case.</summary>
+    public async Task<CaseResult> RunAsync(LegalCase legalCase, CancellationToken cancellationToken = default)
+    {
+        if (!DateOnly.TryParseExact(legalCase.LegalDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return Expecting(legalCase, [InputError.Codes.LegalDateInvalid], $"legalDate '{legalCase.LegalDate}' is not yyyy-MM-dd");
+        }
+
+        if (!_kinds.TryGetValue(legalCase.Kind, out var run))
+        {
+            return new CaseResult(legalCase, [$"no runner for cases of kind '{legalCase.Kind}'"]);
+        }
+
+        return new CaseResult(legalCase, await run(legalCase, date, cancellationToken));
+    }
+
+    /// <summary>Runs every case, in order.</summary>
+    public async Task<IReadOnlyList<CaseResult>> RunAllAsync(IEnumerable<LegalCase> cases, CancellationToken cancellationToken = default)
+    {
+        var results = new List<CaseResult>();
+        foreach (var c in cases)
+        {
+            results.Add(await RunAsync(c, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private static CaseResult Expecting(LegalCase legalCase, IReadOnlyList<string> actualErrors, string detail)
+    {
+        var expected = ExpectedError(legalCase.Expect);
+        return expected is not null && actualErrors.Contains(expected)
+            ? new CaseResult(legalCase, [])
+            : new CaseResult(legalCase, [detail]);
+    }
+
+    /// <summary>The expected error code, if the case expects a refusal.</summary>
+    public static string? ExpectedError(JsonElement expect) =>
+        expect.TryGetProperty("error", out var e) ? e.GetString() : null;
+
+    /// <summary>Compares an expected error with the errors actually returned.</summary>
+    public static List<string> CheckErrors(JsonElement expect, IReadOnlyList<InputError> errors)
+    {
+        var expected = ExpectedError(expect);
+        if (expected is null)
+        {
+            return errors.Count == 0 ? [] : [$"unexpected error(s): {string.Join(", ", errors.Select(e => $"{e.Code} at {e.Pointer}"))}"];
+        }
+
+        if (errors.Count == 0)
+        {
+            return [$"expected error {expected}, got none"];
+        }
+
+        return errors.Any(e => e.Code == expected) ? [] : [$"expected error {expected}, got {string.Join(", ", errors.Select(e => e.Code))}"];
+    }
+
+    private static async Task<List<string>> RunDeterminationAsync(
+        DeterminationEngine engine, LegalCase c, DateOnly date, CancellationToken cancellationToken)
+    {
+        var (result, errors) = await engine.DetermineAsync(c.Municipality, date, c.InputJson, cancellationToken);
+        var failures = CheckErrors(c.Expect, errors);
+        if (result is null || failures.Count > 0)
+        {
+            return failures;
+        }
+
+        var expect = c.Expect;
+        if (expect.TryGetProperty("regime", out var regime) && regime.GetString() != result.Regime)
+        {
+            failures.Add($"regime: expected {regime.GetString()}, got {result.Regime}");
+        }
+
+        CompareSet(expect, "alternatives", result.Alternatives, failures);
+        CompareSet(expect, "additionalActs", [.. result.AdditionalActs.Select(a => a.Code)], failures);
+        var attachments = result.Attachments.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var applied = result.Trace.Where(t => t.Outcome == TraceEntry.Applied).Select(t => t.Rule).ToHashSet(StringComparer.Ordinal);
+        Contains(expect, "attachments", attachments, failures, present: true);
+        Contains(expect, "notAttachments", attachments, failures, present: false);
+        Contains(expect, "rules", applied, failures, present: true);
+        Contains(expect, "notRules", applied, failures, present: false);
+        return failures;
+    }
+
+    private static void CompareSet(JsonElement expect, string property, IReadOnlyList<string> actual, List<string> failures)
+    {
+        if (!expect.TryGetProperty(property, out var expected))
+        {
+            return;
+        }
+
+        var want = expected.EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal).ToList();
+        var got = actual.Order(StringComparer.Ordinal).ToList();
+        if (!want.SequenceEqual(got))
+        {
+            failures.Add($"{property}: expected [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
+        }
+    }
+
+    private static void Contains(JsonElement expect, string property, HashSet<string> actual, List<string> failures, bool present)
+    {
+        if (!expect.TryGetProperty(property, out var expected))
+        {
+            return;
+        }
+
+        var wrong = expected.EnumerateArray().Select(e => e.GetString()!).Where(x => actual.Contains(x) != present).ToList();
+        if (wrong.Count > 0)
+        {
+            failures.Add(present
+                ? $"{property}: missing {string.Join(", ", wrong)}"
+                : $"{property}: unexpectedly present {string.Join(", ", wrong)}");
+        }
+    }
+}

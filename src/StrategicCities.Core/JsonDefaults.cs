@@ -1,0 +1,32 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StrategicCities.Core;
+
+/// <summary>The one JSON shape of every output (CLI and HTTP): camelCase, readable accents, no nulls.</summary>
+public static class JsonDefaults
+{
+    /// <summary>Indented output for people (CLI).</summary>
+    public static readonly JsonSerializerOptions Indented = Create(indented: true);
+
+    /// <summary>Compact output for machines.</summary>
+    public static readonly JsonSerializerOptions Compact = Create(indented: false);
+
+    /// <summary>Applies the shared settings to an options instance (e.g. ASP.NET Core's).</summary>
+    public static void Apply(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Italian text (è, à, «») stays readable; output is never embedded in HTML unescaped.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    }
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions { WriteIndented = indented };
+        Apply(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
