@@ -21,7 +21,9 @@ internal sealed class DelegateFormatValidator : IFormatValidator
     // have the required shape"); consumers tell the format apart through ValidationError.Schema.Format.
     public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.PatternMismatch;
 
-    // Only JSON strings carry these identifiers; a number such as 01199250158 would have lost its leading zero.
+    // Only JSON strings carry these identifiers (a number such as 01199250158 would have lost its leading
+    // zero). NJsonSchema 11.6.2 only calls format validators for strings anyway, so schemas must also
+    // declare "type": "string" or a number slips through unchecked; the guard is a second line of defence.
     public bool IsValid(string value, JTokenType tokenType) =>
         tokenType == JTokenType.String && _isValid(value);
 }

@@ -33,8 +33,11 @@ public static class FormatReasons
     /// <summary>The office code (digits 8–10) of a partita IVA is not one the Agenzia delle Entrate assigns.</summary>
     public const string OfficeCode = "office-code";
 
-    /// <summary>The region prefix of an ISTAT municipality code is not 01–20.</summary>
-    public const string Region = "region";
+    /// <summary>The province part (digits 1–3) of an ISTAT municipality code is not 001–199.</summary>
+    public const string Province = "province";
+
+    /// <summary>The sequence part (digits 4–6) of an ISTAT municipality code is 000.</summary>
+    public const string Sequence = "sequence";
 
     /// <summary>The value is well formed but the registry does not know it.</summary>
     public const string Unknown = "unknown";

@@ -1,16 +1,25 @@
+using System.Globalization;
 using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Forms.Formats;
 
 /// <summary>
-/// The ISTAT code of a municipality: exactly 6 digits, region (2) + province (1) + sequence (3),
-/// e.g. <c>015146</c> (Milano), <c>058091</c> (Roma), <c>063049</c> (Napoli), <c>001272</c> (Torino).
+/// The ISTAT code of a municipality: exactly 6 digits, the code of its province (3) followed by a
+/// sequence number within the province (3), e.g. <c>015146</c> (Milano, province 015),
+/// <c>058091</c> (Roma), <c>063049</c> (Napoli), <c>001272</c> (Torino, province 001).
 /// </summary>
 /// <remarks>
-/// The check here is syntactic: 6 ASCII digits with a region prefix 01–20. Whether the municipality
+/// <para>The first digits are a province code, not a region code: region codes (01–20) are a separate
+/// two-digit code that does not appear in the municipality code (Torino, region 01, is <c>001272</c>).
+/// Province codes run from 001 (Torino) upwards in the 1xx range; codes from 200 are those of the
+/// metropolitan cities (<c>215</c> Città metropolitana di Milano), whose municipalities keep the historical
+/// province code (<c>015</c>), so they never start a municipality code.</para>
+/// <para>The check here is syntactic: 6 ASCII digits, a province part 001–199 and a sequence part other
+/// than 000. The upper bound leaves room for new provinces (Sardinia's 2025 reform takes effect in ISTAT
+/// codes from 2026) without hard-coding today's list. Whether the municipality
 /// exists (and existed on the legal date) is the registry's business: pass its lookup as
 /// <c>exists</c> to <see cref="Check(string?, Func{string, bool}?)"/> or to
-/// <see cref="ItalianFormats.CreateValidatorSettings(Func{string, bool}?)"/>.
+/// <see cref="ItalianFormats.CreateValidatorSettings(Func{string, bool}?)"/>.</para>
 /// </remarks>
 public static class IstatComune
 {
@@ -53,12 +62,19 @@ public static class IstatComune
                 "The ISTAT municipality code may contain digits only."));
         }
 
-        var region = ((value[0] - '0') * 10) + (value[1] - '0');
-        if (region is < 1 or > 20)
+        var province = int.Parse(value.AsSpan(0, 3), CultureInfo.InvariantCulture);
+        if (province is < 1 or > 199)
         {
-            return FormatCheck.Invalid(FormatReasons.Region, new LocalizedText(
-                $"Il codice regione {value[..2]} (prime due cifre) non esiste: le regioni vanno da 01 a 20.",
-                $"The region code {value[..2]} (first two digits) does not exist: regions are 01 to 20."));
+            return FormatCheck.Invalid(FormatReasons.Province, new LocalizedText(
+                $"Il codice provincia {value[..3]} (prime tre cifre) non è valido per un comune: va da 001 a 199.",
+                $"The province code {value[..3]} (first three digits) is not valid for a municipality: it runs from 001 to 199."));
+        }
+
+        if (value.EndsWith("000", StringComparison.Ordinal))
+        {
+            return FormatCheck.Invalid(FormatReasons.Sequence, new LocalizedText(
+                "Il numero del comune nella provincia (ultime tre cifre) non può essere 000.",
+                "The number of the municipality within the province (last three digits) cannot be 000."));
         }
 
         if (exists is not null && !exists(value))

@@ -8,7 +8,8 @@ public sealed class IstatComuneTests
     [TestCase("058091", Description = "Roma")]
     [TestCase("063049", Description = "Napoli")]
     [TestCase("001272", Description = "Torino")]
-    [TestCase("020001", Description = "region 20, Sardegna")]
+    [TestCase("111001", Description = "province 111, Sud Sardegna")]
+    [TestCase("015999", Description = "well formed; existence is the registry's business")]
     public void Check_WellFormedCode_IsValid(string value)
     {
         Assert.That(IstatComune.IsValid(value), Is.True);
@@ -18,8 +19,10 @@ public sealed class IstatComuneTests
     [TestCase("0151460", FormatReasons.Length)]
     [TestCase("01514A", FormatReasons.Characters)]
     [TestCase("015 46", FormatReasons.Characters)]
-    [TestCase("215146", FormatReasons.Region, Description = "region 21 does not exist")]
-    [TestCase("000146", FormatReasons.Region, Description = "region 00 does not exist")]
+    [TestCase("215146", FormatReasons.Province, Description = "215 is the metropolitan city of Milano, never a municipality prefix")]
+    [TestCase("000146", FormatReasons.Province, Description = "province 000 does not exist")]
+    [TestCase("701001", FormatReasons.Province, Description = "7xx are provinces ceded abroad in 1947")]
+    [TestCase("015000", FormatReasons.Sequence)]
     [TestCase("", FormatReasons.Empty)]
     [TestCase(null, FormatReasons.Empty)]
     public void Check_MalformedCode_ReturnsReason(string? value, string reason)

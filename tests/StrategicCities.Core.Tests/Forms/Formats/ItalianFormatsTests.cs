@@ -112,13 +112,21 @@ public sealed class ItalianFormatsTests
     }
 
     [Test]
-    public async Task Validate_NumberInsteadOfString_IsRejected()
+    [Description("NJsonSchema checks formats on strings only, so form schemas must declare \"type\": \"string\".")]
+    public async Task Validate_NumberInsteadOfString_IsRejectedOnlyByType()
     {
-        // A partita IVA sent as a JSON number has lost its leading zero; the format only accepts strings.
-        var schema = await JsonSchema.FromJsonAsync("""{ "properties": { "piva": { "format": "partita-iva" } } }""");
+        var untyped = await JsonSchema.FromJsonAsync("""{ "properties": { "piva": { "format": "partita-iva" } } }""");
+        var typed = await JsonSchema.FromJsonAsync("""{ "properties": { "piva": { "type": "string", "format": "partita-iva" } } }""");
+        var settings = ItalianFormats.CreateValidatorSettings();
+        const string document = """{ "piva": 1199250158 }""";
 
-        var errors = schema.Validate("""{ "piva": 1199250158 }""", ItalianFormats.CreateValidatorSettings());
+        var untypedErrors = untyped.Validate(document, settings);
+        var typedErrors = typed.Validate(document, settings);
 
-        Assert.That(errors, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(untypedErrors, Is.Empty);
+            Assert.That(typedErrors.Select(e => e.Kind), Has.Member(ValidationErrorKind.StringExpected));
+        });
     }
 }
