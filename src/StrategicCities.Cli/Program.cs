@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using StrategicCities.Cli;
+
+return await PermitsCli.RunAsync(args, Console.Out, Console.Error, Console.In);

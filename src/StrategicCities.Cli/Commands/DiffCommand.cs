@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Text.Json;
+using StrategicCities.Core;
+using StrategicCities.Core.Diff;
+
+namespace StrategicCities.Cli.Commands;
+
+/// <summary>
+/// <c>permits diff &lt;ruleset&gt; --from --to</c> (between national versions) and
+/// <c>permits diff --municipality --date</c> (what a municipality's layers change against the national baseline).
+/// </summary>
+internal static class DiffCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var ruleSet = new Argument<string?>("ruleset") { Description = "Rule-set id, e.g. determination.", Arity = ArgumentArity.ZeroOrOne };
+        var from = new Option<string?>("--from") { Description = "Older version (its validFrom date)." };
+        var to = new Option<string?>("--to") { Description = "Newer version (its validFrom date)." };
+        var municipality = Options.Municipality(required: false);
+        var date = Options.Date(required: false);
+        var json = new Option<bool>("--json") { Description = "Print the changes as JSON." };
+        var rules = Options.Rules();
+        var command = new Command("diff",
+            "Rules added, removed and changed between two versions of a rule set (diff determination --from 2016-12-11 --to 2024-05-30), " +
+            "or what a municipality's regional and municipal layers change against the national rules (diff --municipality 015146 --date 2025-03-01).")
+        {
+            ruleSet, from, to, municipality, date, json, rules,
+        };
+        command.Validators.Add(result =>
+        {
+            var byMunicipality = result.GetResult(municipality) is not null;
+            var byVersions = result.GetValue(ruleSet) is not null;
+            if (byMunicipality == byVersions)
+            {
+                result.AddError("Give either <ruleset> --from <version> --to <version>, or --municipality <code> --date <date>.");
+            }
+            else if (byVersions && (result.GetValue(from) is null || result.GetValue(to) is null))
+            {
+                result.AddError("Comparing versions needs both --from and --to.");
+            }
+            else if (byMunicipality && result.GetResult(date) is null)
+            {
+                result.AddError("Comparing a municipality with the national rules needs --date.");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            var (catalog, _) = await context.LoadCatalogAsync(parse.GetValue(rules), ct);
+            if (catalog is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var asJson = parse.GetValue(json);
+            if (parse.GetValue(ruleSet) is { } id)
+            {
+                var versions = catalog.Versions(id);
+                if (versions.Count == 0)
+                {
+                    await context.Error.WriteLineAsync($"error: no rule set '{id}' (known: {string.Join(", ", catalog.RuleSetIds)})");
+                    return ExitCodes.BadInput;
+                }
+
+                var older = versions.FirstOrDefault(v => v.Header.Version == parse.GetValue(from));
+                var newer = versions.FirstOrDefault(v => v.Header.Version == parse.GetValue(to));
+                if (older is null || newer is null)
+                {
+                    await context.Error.WriteLineAsync(
+                        $"error: unknown version of '{id}' (known: {string.Join(", ", versions.Select(v => v.Header.Version))})");
+                    return ExitCodes.BadInput;
+                }
+
+                var changes = RuleSetDiff.Compare(older.AllRules, newer.AllRules);
+                return await PrintAsync(context, $"{id}: {older.Header.Version} → {newer.Header.Version}", changes, asJson);
+            }
+
+            var code = parse.GetRequiredValue(municipality);
+            var (found, error) = catalog.FindMunicipality(code);
+            if (found is null)
+            {
+                return await context.PrintInputErrorsAsync([error!]);
+            }
+
+            var day = parse.GetValue(date);
+            var all = new List<RuleChange>();
+            foreach (var ruleSetId in catalog.RuleSetIds)
+            {
+                var composed = catalog.Compose(ruleSetId, found, day);
+                if (composed is not null)
+                {
+                    all.AddRange(RuleSetDiff.AgainstNational(composed));
+                }
+            }
+
+            if (catalog.RuleSetIds.All(r => catalog.NationalVersionAt(r, day) is null))
+            {
+                return await context.PrintInputErrorsAsync([catalog.NoVersionError(null, day)]);
+            }
+
+            return await PrintAsync(context, $"{found.Name} ({found.Code}, region {found.Region}) on {day:yyyy-MM-dd} against the national rules", all, asJson);
+        });
+        return command;
+    }
+
+    private static async Task<int> PrintAsync(CliContext context, string title, IReadOnlyList<RuleChange> changes, bool asJson)
+    {
+        if (asJson)
+        {
+            await context.Out.WriteLineAsync(JsonSerializer.Serialize(new { title, changes }, JsonDefaults.Indented));
+            return ExitCodes.Ok;
+        }
+
+        await context.Out.WriteLineAsync(title);
+        foreach (var change in changes)
+        {
+            await context.Out.WriteLineAsync(change.ToString());
+        }
+
+        await context.Out.WriteLineAsync(changes.Count == 0
+            ? "no differences"
+            : $"{changes.Count(c => c.Change == RuleChange.Added)} added, {changes.Count(c => c.Change == RuleChange.Removed)} removed, {changes.Count(c => c.Change == RuleChange.Changed)} changed");
+        return ExitCodes.Ok;
+    }
+}

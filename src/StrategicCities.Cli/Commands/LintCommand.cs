@@ -1,0 +1,72 @@
+using System.CommandLine;
+using StrategicCities.Core.Cases;
+using StrategicCities.Core.Catalog;
+
+namespace StrategicCities.Cli.Commands;
+
+/// <summary><c>permits lint [path]</c>: every check the catalog makes at load, plus the case files.</summary>
+internal static class LintCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "The rules folder to check (default: the repository's rules/).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("lint",
+            "Check every rule file and overlay: meta-schema, paths, legal bases and it/en messages, instruments, " +
+            "unique names per package, expressions, overlay permissions, validity without overlaps or gaps. " +
+            "Prints one line per problem (file:rule: message) and exits 1 if there is any.")
+        {
+            path,
+        };
+        command.SetAction(async (parse, ct) => await RunAsync(context, parse.GetValue(path), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? path, CancellationToken cancellationToken)
+    {
+        CatalogSources sources;
+        try
+        {
+            sources = CatalogSources.Discover(path);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var result = await CatalogLoader.LoadAsync(sources, cancellationToken);
+        var lines = result.Problems.Select(p => p.ToString()).ToList();
+        var casesDirectory = Path.Combine(sources.RulesDirectory, "tests");
+        var caseCount = 0;
+        if (Directory.Exists(casesDirectory))
+        {
+            var (cases, problems) = await CaseLoader.LoadAsync(casesDirectory, sources.SchemasDirectory, cancellationToken);
+            caseCount = cases.Count;
+            lines.AddRange(problems.Select(p => "tests/" + p));
+            lines.AddRange(cases.GroupBy(c => c.Name).Where(g => g.Count() > 1)
+                .Select(g => $"tests/{g.First().File}:-: case name \"{g.Key}\" is used {g.Count()} times; names identify cases [case.duplicate-name]"));
+        }
+
+        foreach (var line in lines)
+        {
+            await context.Out.WriteLineAsync(line);
+        }
+
+        if (lines.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"{lines.Count} problem(s) in {sources.RulesDirectory}");
+            return ExitCodes.Failed;
+        }
+
+        var catalog = result.Catalog!;
+        var versions = catalog.RuleSetIds.Sum(id => catalog.Versions(id).Count);
+        await context.Out.WriteLineAsync(
+            $"ok: {versions} rule-set version(s) in {catalog.RuleSetIds.Count()} rule set(s), {catalog.Overlays.Count} overlay(s), " +
+            $"{catalog.Municipalities.Count} municipalities, {caseCount} case(s)");
+        return ExitCodes.Ok;
+    }
+}
