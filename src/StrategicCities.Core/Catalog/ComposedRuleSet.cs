@@ -1,0 +1,35 @@
+namespace StrategicCities.Core.Catalog;
+
+/// <summary>
+/// A rule set as in force for one municipality on one date: the national version with the regional
+/// and municipal overlays applied. Not yet compiled.
+/// </summary>
+public sealed record ComposedRuleSet(
+    RuleSetVersion National,
+    OverlayVersion? Region,
+    OverlayVersion? Municipality,
+    IReadOnlyList<WorkflowDefinition> Workflows,
+    IReadOnlyList<(OverlayVersion Overlay, DisabledRule Disabled)> Disabled)
+{
+    /// <summary>Rule-set id.</summary>
+    public string Id => National.Header.Id;
+
+    /// <summary>The file versions composed, national first.</summary>
+    public IReadOnlyList<RuleFileHeader> Layers =>
+    [
+        National.Header,
+        .. Region is null ? Array.Empty<RuleFileHeader>() : [Region.Header],
+        .. Municipality is null ? Array.Empty<RuleFileHeader>() : [Municipality.Header],
+    ];
+
+    /// <summary>Cache key: the versions it is made of. Municipalities without overlays share one.</summary>
+    public string Key => string.Join('+', Layers.Select(l => $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}"));
+
+    /// <summary>Every rule in force.</summary>
+    public IEnumerable<RuleDefinition> AllRules => Workflows.SelectMany(w => w.Rules);
+
+    /// <summary>The instruments of every file composed, by file.</summary>
+    public Instrument? FindInstrument(RuleOrigin origin, string instrumentId) =>
+        Layers.FirstOrDefault(l => l.File == origin.File)?.Instruments.FirstOrDefault(i => i.Id == instrumentId)
+        ?? National.Header.Instruments.FirstOrDefault(i => i.Id == instrumentId);
+}

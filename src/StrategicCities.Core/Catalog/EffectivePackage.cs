@@ -1,0 +1,44 @@
+using System.Text.Json.Serialization;
+
+namespace StrategicCities.Core.Catalog;
+
+/// <summary>
+/// Everything in force for one municipality on one legal date: one compiled rule set per id.
+/// </summary>
+public sealed class EffectivePackage
+{
+    private readonly IReadOnlyDictionary<string, EffectiveRuleSet> _ruleSets;
+
+    internal EffectivePackage(Municipality municipality, DateOnly legalDate, IReadOnlyDictionary<string, EffectiveRuleSet> ruleSets)
+    {
+        Municipality = municipality;
+        LegalDate = legalDate;
+        _ruleSets = ruleSets;
+    }
+
+    /// <summary>The municipality the package is for.</summary>
+    public Municipality Municipality { get; }
+
+    /// <summary>The legal reference date (tempus regit actum).</summary>
+    public DateOnly LegalDate { get; }
+
+    /// <summary>Rule sets in force, by id.</summary>
+    public IEnumerable<EffectiveRuleSet> RuleSets => _ruleSets.Values.OrderBy(r => r.Id, StringComparer.Ordinal);
+
+    /// <summary>The rule set with that id, if one is in force on the date.</summary>
+    public EffectiveRuleSet? Find(string ruleSetId) => _ruleSets.GetValueOrDefault(ruleSetId);
+
+    /// <summary>The versions in force, for pinning and display.</summary>
+    public IReadOnlyList<PinnedVersion> Versions =>
+    [
+        .. RuleSets.SelectMany(r => r.Composed.Layers.Select(l => new PinnedVersion(r.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))),
+    ];
+}
+
+/// <summary>One file version in force: what an application pins.</summary>
+public sealed record PinnedVersion(
+    [property: JsonPropertyName("ruleSet")] string RuleSet,
+    [property: JsonPropertyName("layer")] string Layer,
+    [property: JsonPropertyName("jurisdiction")] string Jurisdiction,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("hash")] string Hash);

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using StrategicCities.Core.Legal;
+
+namespace StrategicCities.Core.Catalog;
+
+/// <summary>
+/// Every rule-set version and overlay under rules/, verified at load, and the answer to
+/// <c>Resolve(municipality, legalDate)</c>. Immutable after load; compiled rule sets are cached by
+/// their version tuple so thousands of municipalities share one compiled national package.
+/// </summary>
+public sealed class RuleCatalog
+{
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<RuleSetVersion>> _national;
+    private readonly IReadOnlyList<OverlayVersion> _overlays;
+    private readonly ConcurrentDictionary<string, Lazy<Task<EffectiveRuleSet>>> _compiled = new(StringComparer.Ordinal);
+
+    internal RuleCatalog(
+        MunicipalityRegistry municipalities,
+        IReadOnlyDictionary<string, IReadOnlyList<RuleSetVersion>> national,
+        IReadOnlyList<OverlayVersion> overlays,
+        string rulesDirectory)
+    {
+        Municipalities = municipalities;
+        _national = national;
+        _overlays = overlays;
+        RulesDirectory = rulesDirectory;
+    }
+
+    /// <summary>The ISTAT registry.</summary>
+    public MunicipalityRegistry Municipalities { get; }
+
+    /// <summary>The folder the catalog was loaded from.</summary>
+    public string RulesDirectory { get; }
+
+    /// <summary>Ids of the national rule sets.</summary>
+    public IEnumerable<string> RuleSetIds => _national.Keys.OrderBy(k => k, StringComparer.Ordinal);
+
+    /// <summary>Versions of one national rule set, oldest first (empty if unknown).</summary>
+    public IReadOnlyList<RuleSetVersion> Versions(string ruleSetId) => _national.GetValueOrDefault(ruleSetId) ?? [];
+
+    /// <summary>Every overlay version.</summary>
+    public IReadOnlyList<OverlayVersion> Overlays => _overlays;
+
+    /// <summary>Number of compiled rule sets in the cache (for diagnostics and tests).</summary>
+    public int CompiledCount => _compiled.Count;
+
+    /// <summary>The municipality, or an error if the code is malformed or unknown.</summary>
+    public (Municipality? Municipality, InputError? Error) FindMunicipality(string code)
+    {
+        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            return (null, new InputError(InputError.Codes.MunicipalityInvalid, "/municipality", new LocalizedText(
+                $"Il codice ISTAT del comune deve avere 6 cifre (ad es. 015146 per Milano): ricevuto \"{code}\".",
+                $"The municipality's ISTAT code must be 6 digits (e.g. 015146 for Milano): got \"{code}\".")));
+        }
+
+        var municipality = Municipalities.Find(code);
+        return municipality is null
+            ? (null, new InputError(InputError.Codes.MunicipalityUnknown, "/municipality", new LocalizedText(
+                $"Nessun comune ha il codice ISTAT {code}.",
+                $"No municipality has ISTAT code {code}.")))
+            : (municipality, null);
+    }
+
+    /// <summary>The national version of a rule set in force on a date, if any.</summary>
+    public RuleSetVersion? NationalVersionAt(string ruleSetId, DateOnly date) =>
+        Versions(ruleSetId).FirstOrDefault(v => v.Header.Validity.Contains(date));
+
+    /// <summary>The overlay of a rule set for a layer and jurisdiction in force on a date, if any.</summary>
+    public OverlayVersion? OverlayAt(string ruleSetId, Layer layer, string jurisdiction, DateOnly date) =>
+        _overlays.FirstOrDefault(o => o.Overlays == ruleSetId && o.Header.Layer == layer
+            && o.Header.Jurisdiction == jurisdiction && o.Header.Validity.Contains(date));
+
+    /// <summary>Composes (without compiling) one rule set for a municipality and date.</summary>
+    public ComposedRuleSet? Compose(string ruleSetId, Municipality municipality, DateOnly date)
+    {
+        var national = NationalVersionAt(ruleSetId, date);
+        if (national is null)
+        {
+            return null;
+        }
+
+        var problems = new List<CatalogProblem>();
+        var composed = OverlayComposer.Compose(
+            national,
+            OverlayAt(ruleSetId, Layer.Region, municipality.Region, date),
+            OverlayAt(ruleSetId, Layer.Municipality, municipality.Code, date),
+            problems);
+
+        // The loader composed every reachable combination already, so a refusal here is a bug.
+        return composed ?? throw new InvalidOperationException(
+            $"Composition refused after a clean load: {string.Join("; ", problems)}");
+    }
+
+    /// <summary>
+    /// Everything in force for a municipality on a legal date, compiled (cached by version tuple).
+    /// </summary>
+    public async Task<(EffectivePackage? Package, InputError? Error)> ResolveAsync(
+        string municipalityCode, DateOnly legalDate, CancellationToken cancellationToken = default)
+    {
+        var (municipality, error) = FindMunicipality(municipalityCode);
+        if (municipality is null)
+        {
+            return (null, error);
+        }
+
+        var ruleSets = new Dictionary<string, EffectiveRuleSet>(StringComparer.Ordinal);
+        foreach (var id in _national.Keys)
+        {
+            var composed = Compose(id, municipality, legalDate);
+            if (composed is null)
+            {
+                continue;
+            }
+
+            ruleSets[id] = await CompileAsync(composed, cancellationToken);
+        }
+
+        if (ruleSets.Count == 0)
+        {
+            return (null, NoVersionError(null, legalDate));
+        }
+
+        return (new EffectivePackage(municipality, legalDate, ruleSets), null);
+    }
+
+    /// <summary>The error for a date with no version of a rule set (or of any, when <paramref name="ruleSetId"/> is null).</summary>
+    public InputError NoVersionError(string? ruleSetId, DateOnly legalDate)
+    {
+        var first = (ruleSetId is null ? _national.Values.SelectMany(v => v) : Versions(ruleSetId))
+            .Select(v => v.Header.Validity.From).DefaultIfEmpty().Min();
+        var what = ruleSetId is null ? "" : $" '{ruleSetId}'";
+        var fromIt = first == default ? "" : $" La prima versione è in vigore dal {first:dd/MM/yyyy}.";
+        var fromEn = first == default ? "" : $" The first version takes effect on {first:yyyy-MM-dd}.";
+        return new InputError(InputError.Codes.NoVersion, "/legalDate", new LocalizedText(
+            $"Nessuna versione delle regole{what} è in vigore alla data {legalDate:dd/MM/yyyy}.{fromIt}",
+            $"No version of the rules{what} is in force on {legalDate:yyyy-MM-dd}.{fromEn}"));
+    }
+
+    internal Task<EffectiveRuleSet> CompileAsync(ComposedRuleSet composed, CancellationToken cancellationToken)
+    {
+        var signature = RuleSignature.For(composed.Id)
+            ?? throw new InvalidOperationException($"No rule signature is registered for rule set '{composed.Id}'.");
+        var lazy = _compiled.GetOrAdd(composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(async () =>
+        {
+            var effective = new EffectiveRuleSet(composed, signature);
+            await effective.WarmUpAsync(CancellationToken.None);
+            return effective;
+        }));
+        return lazy.Value.WaitAsync(cancellationToken);
+    }
+}

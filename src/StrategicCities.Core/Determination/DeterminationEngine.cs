@@ -1,0 +1,107 @@
+using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Legal;
+
+namespace StrategicCities.Core.Determination;
+
+/// <summary>
+/// Runs the <c>determination</c> rule set: workflow <c>regime</c> (the most demanding regime of the
+/// rules that apply), then <c>acts</c> and <c>attachments</c>, which see the regime.
+/// </summary>
+public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader reader)
+{
+    /// <summary>Id of the rule set.</summary>
+    public const string RuleSetId = "determination";
+
+    /// <summary>The catalog used.</summary>
+    public RuleCatalog Catalog => catalog;
+
+    /// <summary>Determines an intervention given as JSON text; input mistakes come back as errors.</summary>
+    /// <exception cref="RuleEvaluationException">A rule is faulty (never a client mistake).</exception>
+    public async Task<(DeterminationResult? Result, IReadOnlyList<InputError> Errors)> DetermineAsync(
+        string municipality, DateOnly legalDate, string interventionJson, CancellationToken cancellationToken = default)
+    {
+        var (facts, errors) = reader.Read(interventionJson);
+        var (package, error) = await catalog.ResolveAsync(municipality, legalDate, cancellationToken);
+        if (error is not null)
+        {
+            return (null, [error, .. errors]);
+        }
+
+        if (facts is null)
+        {
+            return (null, errors);
+        }
+
+        return await DetermineAsync(package!, facts, cancellationToken);
+    }
+
+    /// <summary>Determines an intervention on a resolved package.</summary>
+    /// <exception cref="RuleEvaluationException">A rule is faulty.</exception>
+    public async Task<(DeterminationResult? Result, IReadOnlyList<InputError> Errors)> DetermineAsync(
+        EffectivePackage package, InterventionFacts facts, CancellationToken cancellationToken = default)
+    {
+        var ruleSet = package.Find(RuleSetId);
+        if (ruleSet is null)
+        {
+            return (null, [catalog.NoVersionError(RuleSetId, package.LegalDate)]);
+        }
+
+        return (await DetermineAsync(package, ruleSet, facts, cancellationToken), []);
+    }
+
+    private static async Task<DeterminationResult> DetermineAsync(
+        EffectivePackage package, EffectiveRuleSet ruleSet, InterventionFacts facts, CancellationToken cancellationToken)
+    {
+        var regimeOutcomes = await ruleSet.EvaluateAsync("regime", [facts, ""], cancellationToken);
+        string? regime = null;
+        foreach (var outcome in regimeOutcomes)
+        {
+            if (outcome.Applies && outcome.Rule.Effect is { Kind: "regime" } effect
+                && (regime is null || Regimes.Rank(effect.Value) > Regimes.Rank(regime)))
+            {
+                regime = effect.Value;
+            }
+        }
+
+        if (regime is null)
+        {
+            // The rule set must always conclude (art. 6-bis makes CILA the residual regime): a gap is a fault.
+            throw new RuleEvaluationException(
+                $"No regime rule of {ruleSet.Composed.Key} applied to category '{facts.Category}': the rule set has a gap.");
+        }
+
+        var alternatives = regimeOutcomes
+            .Where(o => o.Applies && o.Rule.Effect is { Kind: "alternative" } e && e.Value != regime)
+            .Select(o => o.Rule.Effect!.Value).Distinct().ToList();
+        var acts = await ruleSet.EvaluateAsync("acts", [facts, regime], cancellationToken);
+        var attachments = await ruleSet.EvaluateAsync("attachments", [facts, regime], cancellationToken);
+        var trace = new List<TraceEntry>(regimeOutcomes.Count + acts.Count + attachments.Count);
+        trace.AddRange(regimeOutcomes.Select(TraceEntry.From));
+        trace.AddRange(acts.Select(TraceEntry.From));
+        trace.AddRange(attachments.Select(TraceEntry.From));
+        return new DeterminationResult
+        {
+            Municipality = package.Municipality,
+            LegalDate = package.LegalDate,
+            Regime = regime,
+            Alternatives = alternatives,
+            AdditionalActs = Collect(acts, "act"),
+            Attachments = Collect(attachments, "attachment"),
+            RuleSets = [.. ruleSet.Composed.Layers.Select(l => new PinnedVersion(ruleSet.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))],
+            Trace = trace,
+        };
+    }
+
+    private static List<Requirement> Collect(IReadOnlyList<RuleOutcome> outcomes, string kind)
+    {
+        var result = new List<Requirement>();
+        foreach (var group in outcomes.Where(o => o.Applies && o.Rule.Effect?.Kind == kind).GroupBy(o => o.Rule.Effect!.Value))
+        {
+            var rules = group.Select(o => o.Rule).ToList();
+            result.Add(new Requirement(group.Key, [.. rules.Select(r => r.Name)],
+                [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rules[0].Messages));
+        }
+
+        return result;
+    }
+}

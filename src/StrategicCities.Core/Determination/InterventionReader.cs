@@ -1,0 +1,114 @@
+using System.Text.Json;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using StrategicCities.Core.Legal;
+
+namespace StrategicCities.Core.Determination;
+
+/// <summary>
+/// Reads an intervention (DESIGN.md §4) from JSON text: checks it against
+/// schemas/intervention.schema.json and flattens it into <see cref="InterventionFacts"/>.
+/// </summary>
+public sealed class InterventionReader
+{
+    private readonly JsonSchema _schema;
+
+    private InterventionReader(JsonSchema schema)
+    {
+        _schema = schema;
+    }
+
+    /// <summary>Loads the intervention schema from the schemas folder.</summary>
+    public static async Task<InterventionReader> CreateAsync(string schemasDirectory, CancellationToken cancellationToken = default) =>
+        new(await JsonSchema.FromFileAsync(Path.Combine(schemasDirectory, "intervention.schema.json"), cancellationToken));
+
+    /// <summary>The facts, or every error found (unknown fields, wrong types, missing category…).</summary>
+    public (InterventionFacts? Facts, IReadOnlyList<InputError> Errors) Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            return (null, [NotJson(ex)]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, [new InputError("intervention.wrong-type", "", new LocalizedText(
+                    "L'intervento deve essere un oggetto JSON, ad es. {\"category\": \"nuova-costruzione\"}.",
+                    "The intervention must be a JSON object, e.g. {\"category\": \"nuova-costruzione\"}."))]);
+            }
+
+            var errors = _schema.Validate(json);
+            if (errors.Count > 0)
+            {
+                return (null, [.. errors.Select(ToInputError)]);
+            }
+
+            return (ToFacts(document.RootElement), []);
+        }
+    }
+
+    internal static InputError NotJson(JsonException ex) => new(InputError.Codes.NotJson, "", new LocalizedText(
+        $"Il testo non è JSON valido (riga {ex.LineNumber + 1}, posizione {ex.BytePositionInLine + 1}).",
+        $"The text is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})."));
+
+    private static InterventionFacts ToFacts(JsonElement root)
+    {
+        bool Flag(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+        string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+        var use = root.TryGetProperty("useChange", out var u) && u.ValueKind == JsonValueKind.Object ? u : (JsonElement?)null;
+        var temporary = root.TryGetProperty("temporary", out var t) && t.ValueKind == JsonValueKind.Object ? t : (JsonElement?)null;
+        return new InterventionFacts
+        {
+            Category = Text(root, "category"),
+            StructuralParts = Flag(root, "structuralParts"),
+            FacadeChanges = Flag(root, "facadeChanges"),
+            VolumeChange = Flag(root, "volumeChange"),
+            SurfaceIncrease = Flag(root, "surfaceIncrease"),
+            UnitsChange = Flag(root, "unitsChange"),
+            UseChange = use is not null,
+            UseFrom = use is { } u1 ? Text(u1, "from") : "",
+            UseTo = use is { } u2 ? Text(u2, "to") : "",
+            UseChangeWithWorks = use is { } u3 && Flag(u3, "withWorks"),
+            UseChangeUrbanisticallyRelevant = use is { } u4 && Flag(u4, "urbanisticallyRelevant"),
+            DemolitionAndReconstruction = Flag(root, "demolitionAndReconstruction"),
+            Heritage = Flag(root, "heritage"),
+            Landscape = Flag(root, "landscape"),
+            ZoneA = Flag(root, "zoneA"),
+            SeismicZone = root.TryGetProperty("seismicZone", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : 0,
+            Temporary = temporary is not null,
+            TemporaryDays = temporary is { } t1 && t1.TryGetProperty("days", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : 0,
+            EnergyRelevant = Flag(root, "energyRelevant"),
+            DetailedPlan = Flag(root, "detailedPlan"),
+        };
+    }
+
+    private static InputError ToInputError(ValidationError error)
+    {
+        var pointer = SchemaErrors.Pointer(error);
+        return error.Kind switch
+        {
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => new("intervention.unknown-field", pointer, new LocalizedText(
+                $"Il campo \"{error.Property}\" non fa parte del vocabolario degli interventi (schemas/intervention.schema.json).",
+                $"Field \"{error.Property}\" is not part of the intervention vocabulary (schemas/intervention.schema.json).")),
+            ValidationErrorKind.PropertyRequired => new("intervention.missing-field", pointer, new LocalizedText(
+                $"Manca il campo obbligatorio \"{error.Property}\".",
+                $"Required field \"{error.Property}\" is missing.")),
+            ValidationErrorKind.NotInEnumeration => new("intervention.unknown-value", pointer, new LocalizedText(
+                $"Valore non ammesso in {pointer}: {SchemaErrors.Expected(error, "it")}.",
+                $"Value not allowed at {pointer}: {SchemaErrors.Expected(error, "en")}.")),
+            _ when SchemaErrors.IsTypeError(error.Kind) => new("intervention.wrong-type", pointer, new LocalizedText(
+                $"Tipo errato in {pointer}: {SchemaErrors.Expected(error, "it")}.",
+                $"Wrong type at {pointer}: {SchemaErrors.Expected(error, "en")}.")),
+            _ => new("intervention.out-of-range", pointer, new LocalizedText(
+                $"Valore non valido in {pointer}: {SchemaErrors.Expected(error, "it")}.",
+                $"Invalid value at {pointer}: {SchemaErrors.Expected(error, "en")}.")),
+        };
+    }
+}

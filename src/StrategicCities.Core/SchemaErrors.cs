@@ -1,0 +1,50 @@
+using NJsonSchema.Validation;
+
+namespace StrategicCities.Core;
+
+/// <summary>Turns NJsonSchema validation errors into JSON pointers and plain words in both languages.</summary>
+public static class SchemaErrors
+{
+    /// <summary>The JSON pointer (RFC 6901) of the value an error is about.</summary>
+    public static string Pointer(ValidationError error)
+    {
+        var path = error.Path ?? "#";
+        var pointer = path.TrimStart('#').Replace("[", "/", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '/');
+        if (pointer.Length > 0 && pointer[0] != '/')
+        {
+            pointer = "/" + pointer;
+        }
+
+        // NJsonSchema puts a missing property's name in the path; keep the pointer at the property.
+        return pointer;
+    }
+
+    /// <summary>Whether the error says the value has the wrong JSON type.</summary>
+    public static bool IsTypeError(ValidationErrorKind kind) => kind is ValidationErrorKind.ArrayExpected or ValidationErrorKind.BooleanExpected
+        or ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.ObjectExpected
+        or ValidationErrorKind.StringExpected or ValidationErrorKind.NullExpected;
+
+    /// <summary>What was expected, in words.</summary>
+    public static string Expected(ValidationError error, string language)
+    {
+        var it = language != "en";
+        var schema = error.Schema;
+        return error.Kind switch
+        {
+            ValidationErrorKind.BooleanExpected => it ? "atteso true o false" : "expected true or false",
+            ValidationErrorKind.IntegerExpected => it ? "atteso un numero intero" : "expected an integer",
+            ValidationErrorKind.NumberExpected => it ? "atteso un numero" : "expected a number",
+            ValidationErrorKind.StringExpected => it ? "atteso un testo" : "expected a string",
+            ValidationErrorKind.ObjectExpected => it ? "atteso un oggetto" : "expected an object",
+            ValidationErrorKind.ArrayExpected => it ? "atteso un elenco" : "expected an array",
+            ValidationErrorKind.NotInEnumeration when schema is not null && schema.Enumeration.Count > 0 =>
+                (it ? "valori ammessi: " : "allowed values: ") + string.Join(", ", schema.Enumeration.Select(e => e?.ToString())),
+            ValidationErrorKind.NumberTooBig when schema?.Maximum is not null => (it ? "massimo " : "at most ") + schema.Maximum,
+            ValidationErrorKind.NumberTooSmall when schema?.Minimum is not null => (it ? "minimo " : "at least ") + schema.Minimum,
+            ValidationErrorKind.StringTooLong when schema?.MaxLength is not null => (it ? "al massimo {0} caratteri" : "at most {0} characters").Replace("{0}", schema.MaxLength.ToString(), StringComparison.Ordinal),
+            ValidationErrorKind.StringTooShort when schema?.MinLength is not null => (it ? "almeno {0} caratteri" : "at least {0} characters").Replace("{0}", schema.MinLength.ToString(), StringComparison.Ordinal),
+            ValidationErrorKind.PatternMismatch => it ? "formato non valido" : "wrong format",
+            _ => error.Kind.ToString(),
+        };
+    }
+}
