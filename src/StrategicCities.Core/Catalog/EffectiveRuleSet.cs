@@ -19,7 +19,8 @@ public sealed class EffectiveRuleSet
         _signature = signature;
         _rulesByWorkflow = composed.Workflows.ToFrozenDictionary(
             w => w.Name, w => w.Rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal), StringComparer.Ordinal);
-        var workflows = composed.Workflows.Select(w => new Workflow
+        // RulesEngine refuses empty workflows; an overlay may legitimately leave one empty.
+        var workflows = composed.Workflows.Where(w => w.Rules.Count > 0).Select(w => new Workflow
         {
             WorkflowName = w.Name,
             Rules = [.. w.Rules.Select(r => new Rule
@@ -55,7 +56,7 @@ public sealed class EffectiveRuleSet
     public async ValueTask<IReadOnlyList<RuleOutcome>> EvaluateAsync(
         string workflow, IReadOnlyList<object> arguments, CancellationToken cancellationToken = default)
     {
-        if (!_rulesByWorkflow.TryGetValue(workflow, out var rules))
+        if (!_rulesByWorkflow.TryGetValue(workflow, out var rules) || rules.Count == 0)
         {
             return [];
         }
