@@ -18,7 +18,16 @@ internal sealed class NationalCalendarDocument
     [JsonPropertyName("fixedHolidays")] public IReadOnlyList<FixedHolidayDocument>? FixedHolidays { get; init; }
     [JsonPropertyName("movableHolidays")] public IReadOnlyList<MovableHolidayDocument>? MovableHolidays { get; init; }
     [JsonPropertyName("weeklyRestDays")] public IReadOnlyList<string>? WeeklyRestDays { get; init; }
+    [JsonPropertyName("singleDays")] public IReadOnlyList<SingleDayDocument>? SingleDays { get; init; }
     [JsonPropertyName("suspensions")] public IReadOnlyList<SuspensionDocument>? Suspensions { get; init; }
+}
+
+/// <summary>An entry of <c>singleDays</c>: a holiday of one year only.</summary>
+internal sealed class SingleDayDocument
+{
+    [JsonPropertyName("date")] public DateOnly? Date { get; init; }
+    [JsonPropertyName("name")] public LocalizedText? Name { get; init; }
+    [JsonPropertyName("legalBasis")] public IReadOnlyList<LegalBasis>? LegalBasis { get; init; }
 }
 
 /// <summary>An entry of <c>fixedHolidays</c>.</summary>
@@ -45,6 +54,8 @@ internal sealed class MovableHolidayDocument
 /// <summary>An entry of <c>suspensions</c>.</summary>
 internal sealed class SuspensionDocument
 {
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("scope")] public string? Scope { get; init; }
     [JsonPropertyName("from")] public DateOnly? From { get; init; }
     [JsonPropertyName("to")] public DateOnly? To { get; init; }
     [JsonPropertyName("inclusive")] public bool Inclusive { get; init; } = true;
@@ -65,6 +76,7 @@ internal sealed class PatronDayDocument
     [JsonPropertyName("month")] public int Month { get; init; }
     [JsonPropertyName("day")] public int Day { get; init; }
     [JsonPropertyName("name")] public LocalizedText? Name { get; init; }
+    [JsonPropertyName("legalBasis")] public IReadOnlyList<LegalBasis>? LegalBasis { get; init; }
     [JsonPropertyName("validFrom")] public DateOnly? ValidFrom { get; init; }
     [JsonPropertyName("validTo")] public DateOnly? ValidTo { get; init; }
 }

@@ -11,7 +11,9 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// <remarks>
 /// Bad data is an outcome, not a fault: every problem found is returned in
 /// <see cref="CalendarLoadResult.Errors"/> with the file it comes from, so a linter can list them all.
-/// Unknown JSON properties are ignored. A suspension with <c>"inclusive": false</c> excludes its
+/// Unknown JSON properties are ignored. Besides the fixed and movable holidays it reads
+/// <c>singleDays</c> (holidays of one year only, e.g. 17 March 2011) and the movable rules
+/// <c>easter-monday</c>, <c>ascension</c> and <c>corpus-domini</c>. A suspension with <c>"inclusive": false</c> excludes its
 /// <c>to</c> day.
 /// </remarks>
 public static class CalendarLoader
@@ -133,11 +135,13 @@ public static class CalendarLoader
             var rule = holiday.Rule switch
             {
                 "easter-monday" => MovableHolidayRule.EasterMonday,
+                "ascension" => MovableHolidayRule.Ascension,
+                "corpus-domini" => MovableHolidayRule.CorpusDomini,
                 _ => (MovableHolidayRule?)null,
             };
             if (rule is null)
             {
-                errors.Add(new CalendarLoadError(source, $"{where}: unknown rule '{holiday.Rule}' (known: easter-monday)."));
+                errors.Add(new CalendarLoadError(source, $"{where}: unknown rule '{holiday.Rule}' (known: easter-monday, ascension, corpus-domini)."));
                 continue;
             }
 
@@ -154,6 +158,17 @@ public static class CalendarLoader
             }
 
             builder.AddMovableHoliday(rule.Value, holiday.Name, holiday.ValidFrom, holiday.ValidTo, LegalBasisOf(holiday.LegalBasis));
+        }
+
+        foreach (var (single, index) in (document.SingleDays ?? []).Select((d, i) => (d, i)))
+        {
+            if (single.Date is not { } date || single.Name is null)
+            {
+                errors.Add(new CalendarLoadError(source, $"singleDays[{index}]: date and name are required."));
+                continue;
+            }
+
+            builder.AddSingleDay(date, single.Name, LegalBasisOf(single.LegalBasis));
         }
 
         foreach (var dayName in document.WeeklyRestDays ?? [])
@@ -184,7 +199,7 @@ public static class CalendarLoader
                 continue;
             }
 
-            builder.AddSuspension(from, last, suspension.Name, LegalBasisOf(suspension.LegalBasis));
+            builder.AddSuspension(from, last, suspension.Name, LegalBasisOf(suspension.LegalBasis), suspension.Id, suspension.Scope);
         }
     }
 
@@ -208,7 +223,7 @@ public static class CalendarLoader
         {
             if (Check(source, $"patronDays[{index}]", patronDay.Name, patronDay.Month, patronDay.Day, patronDay.ValidFrom, patronDay.ValidTo, errors) is { } name)
             {
-                builder.AddPatronDay(jurisdiction, patronDay.Month, patronDay.Day, name, patronDay.ValidFrom, patronDay.ValidTo);
+                builder.AddPatronDay(jurisdiction, patronDay.Month, patronDay.Day, name, patronDay.ValidFrom, patronDay.ValidTo, LegalBasisOf(patronDay.LegalBasis));
             }
         }
     }

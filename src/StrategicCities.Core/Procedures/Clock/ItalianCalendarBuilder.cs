@@ -39,6 +39,10 @@ public sealed class ItalianCalendarBuilder
         return this;
     }
 
+    /// <summary>Adds a holiday of one day only (e.g. 17 March 2011, D.L. 5/2011), as a fixed holiday valid on that day.</summary>
+    public ItalianCalendarBuilder AddSingleDay(DateOnly date, LocalizedText name, IReadOnlyList<LegalBasis>? legalBasis = null) =>
+        AddFixedHoliday(date.Month, date.Day, name, date, date.AddDays(1), legalBasis);
+
     /// <summary>Adds a movable holiday such as Easter Monday.</summary>
     public ItalianCalendarBuilder AddMovableHoliday(
         MovableHolidayRule rule, LocalizedText name, DateOnly? validFrom = null, DateOnly? validTo = null, IReadOnlyList<LegalBasis>? legalBasis = null)
@@ -50,7 +54,13 @@ public sealed class ItalianCalendarBuilder
 
     /// <summary>Adds the patron-saint day of the municipality with ISTAT code <paramref name="municipality"/>.</summary>
     public ItalianCalendarBuilder AddPatronDay(
-        string municipality, int month, int day, LocalizedText name, DateOnly? validFrom = null, DateOnly? validTo = null)
+        string municipality,
+        int month,
+        int day,
+        LocalizedText name,
+        DateOnly? validFrom = null,
+        DateOnly? validTo = null,
+        IReadOnlyList<LegalBasis>? legalBasis = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
         ValidateDayOfYear(month, day);
@@ -61,19 +71,20 @@ public sealed class ItalianCalendarBuilder
             _patronDays.Add(municipality, days);
         }
 
-        days.Add(new PatronDay(month, day, name) { ValidFrom = validFrom, ValidTo = validTo });
+        days.Add(new PatronDay(month, day, name) { ValidFrom = validFrom, ValidTo = validTo, LegalBasis = legalBasis ?? [] });
         return this;
     }
 
     /// <summary>Adds a national suspension period, both ends included.</summary>
-    public ItalianCalendarBuilder AddSuspension(DateOnly from, DateOnly to, LocalizedText name, IReadOnlyList<LegalBasis>? legalBasis = null)
+    public ItalianCalendarBuilder AddSuspension(
+        DateOnly from, DateOnly to, LocalizedText name, IReadOnlyList<LegalBasis>? legalBasis = null, string? id = null, string? scope = null)
     {
         if (to < from)
         {
             throw new ArgumentException("A suspension period cannot end before it starts.", nameof(to));
         }
 
-        _suspensions.Add(new SuspensionPeriod(from, to, name) { LegalBasis = legalBasis ?? [] });
+        _suspensions.Add(new SuspensionPeriod(from, to, name) { LegalBasis = legalBasis ?? [], Id = id, Scope = scope });
         return this;
     }
 

@@ -2,7 +2,7 @@ using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Procedures.Clock;
 
-/// <summary>A holiday whose date changes every year, such as Easter Monday.</summary>
+/// <summary>A holiday whose date changes every year with Easter, such as Easter Monday.</summary>
 /// <param name="Rule">How the date is found.</param>
 /// <param name="Name">Name of the holiday.</param>
 public sealed record MovableHoliday(MovableHolidayRule Rule, LocalizedText Name)
@@ -20,6 +20,8 @@ public sealed record MovableHoliday(MovableHolidayRule Rule, LocalizedText Name)
     public DateOnly DateIn(int year) => Rule switch
     {
         MovableHolidayRule.EasterMonday => Easter.Monday(year),
+        MovableHolidayRule.Ascension => Easter.Sunday(year).AddDays(39),
+        MovableHolidayRule.CorpusDomini => Easter.Sunday(year).AddDays(60),
         _ => throw new InvalidOperationException($"Unknown movable holiday rule {Rule}."),
     };
 

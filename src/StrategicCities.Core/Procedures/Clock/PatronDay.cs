@@ -11,6 +11,9 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// <param name="Name">Name of the patron saint's feast.</param>
 public sealed record PatronDay(int Month, int Day, LocalizedText Name)
 {
+    /// <summary>The law or act making the day a local holiday, when the data cites one.</summary>
+    public IReadOnlyList<LegalBasis> LegalBasis { get; init; } = [];
+
     /// <summary>First day on which the local holiday is in force; null when always in force in the past.</summary>
     public DateOnly? ValidFrom { get; init; }
 

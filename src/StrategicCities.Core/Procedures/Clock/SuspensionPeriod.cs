@@ -12,6 +12,15 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// <param name="Name">What the suspension is.</param>
 public sealed record SuspensionPeriod(DateOnly From, DateOnly To, LocalizedText Name)
 {
+    /// <summary>Stable identifier from the data (e.g. <c>covid19-dl18-2020</c>), if any.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>
+    /// What the suspension concerns as stated by the data (e.g. <c>administrative-procedures</c>);
+    /// informative: the clock applies every period of the calendar it is given.
+    /// </summary>
+    public string? Scope { get; init; }
+
     /// <summary>The law ordering the suspension.</summary>
     public IReadOnlyList<LegalBasis> LegalBasis { get; init; } = [];
 

@@ -61,6 +61,19 @@ public sealed class CalendarLoaderTests
     }
 
     [Test]
+    public async Task LoadAsync_SingleDaysAndAscension_FollowTheirValidity()
+    {
+        var calendar = (await CalendarLoader.LoadAsync(FixtureDirectory)).Calendar!;
+
+        Assert.That(calendar.IsHoliday(new DateOnly(2011, 3, 17)), Is.True, "17 March 2011, D.L. 5/2011");
+        Assert.That(calendar.IsHoliday(new DateOnly(2016, 3, 17)), Is.False);
+        Assert.That(calendar.IsHoliday(new DateOnly(1970, 5, 7)), Is.True, "Ascension 1970");
+        Assert.That(calendar.IsHoliday(new DateOnly(2025, 5, 29)), Is.False, "Ascension 2025, no longer a holiday");
+        Assert.That(calendar.Suspensions[0].Id, Is.EqualTo("covid19-dl18-2020"));
+        Assert.That(calendar.Suspensions[0].Scope, Is.EqualTo("administrative-procedures"));
+    }
+
+    [Test]
     public async Task LoadAsync_MissingDirectory_ReturnsError()
     {
         var result = await CalendarLoader.LoadAsync(Path.Combine(FixtureDirectory, "does-not-exist"));

@@ -38,6 +38,16 @@ public sealed class EasterTests
         Assert.That(Easter.Monday(2025), Is.EqualTo(new DateOnly(2025, 4, 21)));
     }
 
+    [TestCase(MovableHolidayRule.EasterMonday, 2025, 4, 21)]
+    [TestCase(MovableHolidayRule.Ascension, 1970, 5, 7)]
+    [TestCase(MovableHolidayRule.CorpusDomini, 1970, 5, 28)]
+    public void DateIn_MovableRule_ReturnsDateFromEaster(MovableHolidayRule rule, int year, int month, int day)
+    {
+        var holiday = new MovableHoliday(rule, new("x", "x"));
+
+        Assert.That(holiday.DateIn(year), Is.EqualTo(new DateOnly(year, month, day)));
+    }
+
     [Test]
     public void Sunday_BeforeGregorianReform_Throws()
     {
