@@ -1,0 +1,404 @@
+namespace StrategicCities.Core.Procedures.Clock;
+
+/// <summary>
+/// The legal clock: a pure function from term definitions, events, the calendar, the
+/// municipality and the day of the computation to the status of every term.
+/// </summary>
+/// <remarks>
+/// <para>Counting conventions (art. 2963 c.c., art. 155 c.p.c., art. 103 D.L. 18/2020):</para>
+/// <list type="number">
+/// <item>A term of N days runs on calendar days and excludes its first day (<i>dies a quo non
+/// computatur</i>): started on S, it ends on S + N, holidays included in the count.</item>
+/// <item>If the last day is a holiday (weekly rest day, national holiday, Easter Monday, or the
+/// patron day of the municipality whose office must act), the term ends on the next working
+/// day. Saturdays are working days. A last day inside a national suspension period is moved
+/// past it as well.</item>
+/// <item>Suspension by event: the suspending day counts as run (the term was running during it);
+/// the days after it up to and including the resuming day do not; counting restarts the day
+/// after the resuming event, which is thus treated like a new excluded first day. A suspension
+/// from A to B therefore adds exactly B − A days. Suspensions beyond
+/// <see cref="LegalTermDefinition.MaxSuspensions"/> are ignored (the law allows the office only
+/// that many; a further request does not stop the clock).</item>
+/// <item>Interruption: the days already run are lost; the term runs again in full from the
+/// restarting event (excluded), or from the interrupting event itself when the definition names
+/// no restart.</item>
+/// <item>National suspension periods: days inside a period never count. A term started before
+/// the period stops at its start and goes on after its end; a term started inside it runs from
+/// the day after the period ends (as art. 103 c. 1 D.L. 18/2020 requires: the period is not
+/// taken into account in computing terms).</item>
+/// <item>Met: an event of <see cref="LegalTermDefinition.MetBy"/> on or before the due date (or
+/// while suspended) meets the term. After the due date the term is Expired at the day of the
+/// computation, whatever happens later; late events are listed in
+/// <see cref="TermStatus.IgnoredEvents"/>. A term is still Running on its due date.</item>
+/// <item>Only events dated on or before the day of the computation are taken into account;
+/// events on the same day apply in the order given.</item>
+/// </list>
+/// </remarks>
+public static class LegalClock
+{
+    /// <summary>Computes the status of every term on <paramref name="today"/>.</summary>
+    /// <param name="terms">The terms of the procedure.</param>
+    /// <param name="events">The events of one application, in chronological order (ties keep their order).</param>
+    /// <param name="calendar">The calendar with holidays and national suspension periods.</param>
+    /// <param name="municipality">ISTAT code of the municipality whose office must act (its patron day is a holiday).</param>
+    /// <param name="today">The day of the computation; never read from the system clock.</param>
+    /// <returns>One status per term, in the order of <paramref name="terms"/>.</returns>
+    /// <exception cref="ArgumentException">A term has fewer than 1 day.</exception>
+    public static IReadOnlyList<TermStatus> Compute(
+        IReadOnlyList<LegalTermDefinition> terms,
+        IReadOnlyList<ClockEvent> events,
+        ItalianCalendar calendar,
+        string municipality,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(municipality);
+
+        // OrderBy is stable: events on the same day keep the order they were given in.
+        ClockEvent[] known = [.. events.Where(e => e.Date <= today).OrderBy(e => e.Date)];
+        var statuses = new TermStatus[terms.Count];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            statuses[i] = ComputeTerm(terms[i], known, calendar, municipality, today);
+        }
+
+        return statuses;
+    }
+
+    private static TermStatus ComputeTerm(
+        LegalTermDefinition term, ClockEvent[] events, ItalianCalendar calendar, string municipality, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        if (term.Days < 1)
+        {
+            throw new ArgumentException($"Term '{term.Id}' must last at least one day.", nameof(term));
+        }
+
+        var run = new TermRun(term, calendar, municipality);
+        var ignored = new List<ClockEvent>();
+        foreach (var clockEvent in events)
+        {
+            if (!run.IsRelevant(clockEvent))
+            {
+                continue;
+            }
+
+            run.AdvanceBefore(clockEvent.Date);
+            if (!run.Apply(clockEvent))
+            {
+                ignored.Add(clockEvent);
+            }
+        }
+
+        run.AdvanceThrough(today);
+        return run.ToStatus(today, ignored);
+    }
+
+    /// <summary>The mutable state of one term while the events are replayed.</summary>
+    private sealed class TermRun(LegalTermDefinition term, ItalianCalendar calendar, string municipality)
+    {
+        private Phase _phase = Phase.NotStarted;
+        private DateOnly _start;
+        private DateOnly? _restartedOn;
+
+        // Counting goes on from the day after _from; _counted term days were used before it.
+        private DateOnly _from;
+        private int _counted;
+
+        // Non-counting days of the current run before _from.
+        private int _suspendedDays;
+        private DateOnly _pausedAt;
+        private int _suspensions;
+        private int _interruptions;
+        private DateOnly? _metOn;
+
+        // Cached for the current running segment; reset whenever the segment changes.
+        private DateOnly? _nominalEnd;
+        private DateOnly? _due;
+
+        private enum Phase
+        {
+            NotStarted,
+            Running,
+            Suspended,
+            Interrupted,
+            Met,
+            Expired,
+        }
+
+        public bool IsRelevant(ClockEvent clockEvent)
+        {
+            var name = clockEvent.Name;
+            return string.Equals(name, term.StartEvent, StringComparison.Ordinal)
+                || term.MetBy.Contains(name, StringComparer.Ordinal)
+                || term.SuspendOn.Contains(name, StringComparer.Ordinal)
+                || term.ResumeOn.Contains(name, StringComparer.Ordinal)
+                || term.InterruptOn.Contains(name, StringComparer.Ordinal)
+                || term.RestartOn.Contains(name, StringComparer.Ordinal);
+        }
+
+        /// <summary>Lets time pass up to the day before <paramref name="date"/>.</summary>
+        public void AdvanceBefore(DateOnly date)
+        {
+            if (_phase == Phase.Interrupted && AutoRestartDate() is { } restart && restart < date)
+            {
+                Restart(restart);
+            }
+
+            if (_phase == Phase.Running && Due() < date)
+            {
+                _phase = Phase.Expired;
+            }
+        }
+
+        /// <summary>Lets time pass through the whole of <paramref name="today"/>.</summary>
+        public void AdvanceThrough(DateOnly today)
+        {
+            if (_phase == Phase.Interrupted && AutoRestartDate() is { } restart && restart <= today)
+            {
+                Restart(restart);
+            }
+
+            if (_phase == Phase.Running && Due() < today)
+            {
+                _phase = Phase.Expired;
+            }
+        }
+
+        /// <summary>Applies one relevant event; false when the event has no effect.</summary>
+        public bool Apply(ClockEvent clockEvent)
+        {
+            var name = clockEvent.Name;
+            var date = clockEvent.Date;
+            if (_phase == Phase.NotStarted)
+            {
+                if (!string.Equals(name, term.StartEvent, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                _phase = Phase.Running;
+                _start = date;
+                _from = date;
+                return true;
+            }
+
+            if (_phase is Phase.Met or Phase.Expired || string.Equals(name, term.StartEvent, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (term.MetBy.Contains(name, StringComparer.Ordinal))
+            {
+                if (_phase == Phase.Running)
+                {
+                    _due = Due();
+                    _suspendedDays += NationalDays(_from, date);
+                }
+                else
+                {
+                    _due = null;
+                }
+
+                _phase = Phase.Met;
+                _metOn = date;
+                return true;
+            }
+
+            if (term.InterruptOn.Contains(name, StringComparer.Ordinal))
+            {
+                if (_phase == Phase.Interrupted || _interruptions >= (term.MaxInterruptions ?? int.MaxValue))
+                {
+                    return false;
+                }
+
+                _interruptions++;
+                if (term.RestartOn.Count == 0 && term.RestartAfterDays is null)
+                {
+                    Restart(date);
+                }
+                else
+                {
+                    _phase = Phase.Interrupted;
+                    _pausedAt = date;
+                    ResetSegment();
+                }
+
+                return true;
+            }
+
+            if (_phase == Phase.Interrupted && term.RestartOn.Contains(name, StringComparer.Ordinal))
+            {
+                Restart(date);
+                return true;
+            }
+
+            if (_phase == Phase.Suspended && term.ResumeOn.Contains(name, StringComparer.Ordinal))
+            {
+                _suspendedDays += date.DayNumber - _pausedAt.DayNumber;
+                _from = date;
+                _phase = Phase.Running;
+                ResetSegment();
+                return true;
+            }
+
+            if (_phase == Phase.Running && term.SuspendOn.Contains(name, StringComparer.Ordinal))
+            {
+                if (_suspensions >= (term.MaxSuspensions ?? int.MaxValue))
+                {
+                    return false;
+                }
+
+                _suspensions++;
+                var counted = CountedDays(_from, date);
+                _suspendedDays += date.DayNumber - _from.DayNumber - counted;
+                // A suspension on a day of grace (after the last counted day, before the holiday-moved
+                // due date) leaves no day to run: the term then ends on the resuming day.
+                _counted += Math.Min(counted, term.Days - _counted);
+                _phase = Phase.Suspended;
+                _pausedAt = date;
+                ResetSegment();
+                return true;
+            }
+
+            return false;
+        }
+
+        public TermStatus ToStatus(DateOnly today, List<ClockEvent> ignored)
+        {
+            var status = new TermStatus
+            {
+                TermId = term.Id,
+                Name = term.Name,
+                State = TermState.NotStarted,
+                StartDate = _phase == Phase.NotStarted ? null : _start,
+                RestartedOn = _restartedOn,
+                Suspensions = _suspensions,
+                Interruptions = _interruptions,
+                OnExpiry = term.OnExpiry,
+                LegalBasis = term.LegalBasis,
+                IgnoredEvents = ignored,
+            };
+
+            switch (_phase)
+            {
+                case Phase.Running:
+                case Phase.Expired:
+                {
+                    var due = Due();
+                    var nominalEnd = _nominalEnd!.Value;
+                    var usedUntil = today < nominalEnd ? today : nominalEnd;
+                    return status with
+                    {
+                        State = _phase == Phase.Running ? TermState.Running : TermState.Expired,
+                        DueDate = due,
+                        DaysRemaining = due.DayNumber - today.DayNumber,
+                        TermDaysLeft = _phase == Phase.Running
+                            ? Math.Max(0, term.Days - _counted - CountedDays(_from, usedUntil))
+                            : null,
+                        SuspendedDays = _suspendedDays + NationalDays(_from, nominalEnd),
+                    };
+                }
+
+                case Phase.Suspended:
+                    return status with
+                    {
+                        State = TermState.Suspended,
+                        TermDaysLeft = term.Days - _counted,
+                        SuspendedDays = _suspendedDays + (today.DayNumber - _pausedAt.DayNumber),
+                    };
+
+                case Phase.Interrupted:
+                    return status with
+                    {
+                        State = TermState.Suspended,
+                        TermDaysLeft = term.Days,
+                        SuspendedDays = today.DayNumber - _pausedAt.DayNumber,
+                    };
+
+                case Phase.Met:
+                    return status with
+                    {
+                        State = TermState.Met,
+                        DueDate = _due,
+                        MetOn = _metOn,
+                        SuspendedDays = _suspendedDays,
+                    };
+
+                default:
+                    return status;
+            }
+        }
+
+        private DateOnly? AutoRestartDate() =>
+            term.RestartAfterDays is { } days ? _pausedAt.AddDays(days) : null;
+
+        private void Restart(DateOnly date)
+        {
+            _from = date;
+            _counted = 0;
+            _suspendedDays = 0;
+            _restartedOn = date;
+            _phase = Phase.Running;
+            ResetSegment();
+        }
+
+        private void ResetSegment()
+        {
+            _nominalEnd = null;
+            _due = null;
+        }
+
+        /// <summary>The due date of the running segment, moved off holidays and suspension periods.</summary>
+        private DateOnly Due()
+        {
+            if (_due is { } cached)
+            {
+                return cached;
+            }
+
+            var day = _from;
+            var left = term.Days - _counted;
+            while (left > 0)
+            {
+                day = day.AddDays(1);
+                if (!calendar.IsInSuspensionPeriod(day))
+                {
+                    left--;
+                }
+            }
+
+            _nominalEnd = day;
+            while (calendar.IsHoliday(day, municipality) || calendar.IsInSuspensionPeriod(day))
+            {
+                day = day.AddDays(1);
+            }
+
+            _due = day;
+            return day;
+        }
+
+        /// <summary>Days in (<paramref name="from"/>, <paramref name="to"/>] outside national suspension periods.</summary>
+        private int CountedDays(DateOnly from, DateOnly to) =>
+            Math.Max(0, to.DayNumber - from.DayNumber) - NationalDays(from, to);
+
+        /// <summary>Days in (<paramref name="from"/>, <paramref name="to"/>] inside national suspension periods.</summary>
+        private int NationalDays(DateOnly from, DateOnly to)
+        {
+            // Day by day, so that overlapping or adjacent periods (a suspension and its extension)
+            // are never counted twice.
+            var days = 0;
+            for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+            {
+                if (calendar.IsInSuspensionPeriod(day))
+                {
+                    days++;
+                }
+            }
+
+            return days;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using StrategicCities.Core.Legal;
+
+namespace StrategicCities.Core.Procedures.Clock;
+
+/// <summary>
+/// A term in days that the law sets for an office or a party, e.g. the 60-day istruttoria of a
+/// permesso di costruire (art. 20 c. 3 D.P.R. 380/2001), with the events that start, pause,
+/// restart and satisfy it. See <see cref="LegalClock"/> for how days are counted.
+/// </summary>
+public sealed record LegalTermDefinition
+{
+    /// <summary>Stable identifier, e.g. <c>pdc-istruttoria</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Name in the wording of the law.</summary>
+    public required LocalizedText Name { get; init; }
+
+    /// <summary>The event that starts the term (its date is the excluded first day). Only its first occurrence counts.</summary>
+    public required string StartEvent { get; init; }
+
+    /// <summary>Length of the term in calendar days; at least 1.</summary>
+    public required int Days { get; init; }
+
+    /// <summary>Events that suspend the term: the days already run are kept, the term resumes on a <see cref="ResumeOn"/> event.</summary>
+    public IReadOnlyList<string> SuspendOn { get; init; } = [];
+
+    /// <summary>Events that resume a suspended term.</summary>
+    public IReadOnlyList<string> ResumeOn { get; init; } = [];
+
+    /// <summary>
+    /// How many suspensions the law allows (e.g. 1 for art. 2 c. 7 L. 241/1990); null for no limit.
+    /// Suspending events beyond the limit are ignored and reported in <see cref="TermStatus.IgnoredEvents"/>.
+    /// </summary>
+    public int? MaxSuspensions { get; init; }
+
+    /// <summary>
+    /// Events that interrupt the term: the days already run are lost and the term starts again in
+    /// full. It restarts from the interrupting event itself when <see cref="RestartOn"/> is empty and
+    /// <see cref="RestartAfterDays"/> is null, otherwise from the restarting event.
+    /// </summary>
+    public IReadOnlyList<string> InterruptOn { get; init; } = [];
+
+    /// <summary>Events from which an interrupted term starts again in full (e.g. receipt of the integrations).</summary>
+    public IReadOnlyList<string> RestartOn { get; init; } = [];
+
+    /// <summary>
+    /// When set, an interrupted term restarts by itself this many calendar days after the
+    /// interruption if no <see cref="RestartOn"/> event came earlier (e.g. 10 days for the
+    /// observations after a preavviso di rigetto, art. 10-bis L. 241/1990 as worded 2005–2020).
+    /// </summary>
+    public int? RestartAfterDays { get; init; }
+
+    /// <summary>How many interruptions the law allows (e.g. 1 for art. 20 c. 5 D.P.R. 380/2001); null for no limit.</summary>
+    public int? MaxInterruptions { get; init; }
+
+    /// <summary>Events that satisfy the term (e.g. the decision).</summary>
+    public IReadOnlyList<string> MetBy { get; init; } = [];
+
+    /// <summary>Trigger to fire when the term expires (e.g. <c>silenzio-assenso</c>); null for none.</summary>
+    public string? OnExpiry { get; init; }
+
+    /// <summary>The law setting the term and its pauses.</summary>
+    public IReadOnlyList<LegalBasis> LegalBasis { get; init; } = [];
+}
