@@ -14,23 +14,27 @@ internal static class LintCommand
             Description = "The rules folder to check (default: the repository's rules/).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var schemas = new Option<string?>("--schemas")
+        {
+            Description = "The schemas folder (default: schemas/ beside or above the rules folder).",
+        };
         var command = new Command("lint",
             "Check every rule file and overlay: meta-schema, paths, legal bases and it/en messages, instruments, " +
             "unique names per package, expressions, overlay permissions, validity without overlaps or gaps. " +
             "Prints one line per problem (file:rule: message) and exits 1 if there is any.")
         {
-            path,
+            path, schemas,
         };
-        command.SetAction(async (parse, ct) => await RunAsync(context, parse.GetValue(path), ct));
+        command.SetAction(async (parse, ct) => await RunAsync(context, parse.GetValue(path), parse.GetValue(schemas), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string? path, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string? path, string? schemasPath, CancellationToken cancellationToken)
     {
         CatalogSources sources;
         try
         {
-            sources = CatalogSources.Discover(path);
+            sources = CatalogSources.Discover(path, schemasPath);
         }
         catch (DirectoryNotFoundException ex)
         {

@@ -12,8 +12,13 @@ public sealed record CatalogSources(string RulesDirectory, string SchemasDirecto
     /// program that holds both.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">Nothing was found; the message says where it looked.</exception>
-    public static CatalogSources Discover(string? rulesPath = null)
+    public static CatalogSources Discover(string? rulesPath = null, string? schemasPath = null)
     {
+        if (!string.IsNullOrEmpty(schemasPath) && !Directory.Exists(Path.Combine(schemasPath, "meta")))
+        {
+            throw new DirectoryNotFoundException($"Schemas folder '{schemasPath}' has no meta/ folder.");
+        }
+
         if (!string.IsNullOrEmpty(rulesPath))
         {
             var rules = Path.GetFullPath(rulesPath);
@@ -27,7 +32,8 @@ public sealed record CatalogSources(string RulesDirectory, string SchemasDirecto
                 rules = Path.Combine(rules, "rules");
             }
 
-            var schemas = FindUpwards(rules, "schemas")
+            var schemas = (string.IsNullOrEmpty(schemasPath) ? null : Path.GetFullPath(schemasPath))
+                ?? FindUpwards(rules, "schemas")
                 ?? throw new DirectoryNotFoundException($"No schemas/ folder found beside or above '{rules}'.");
             return new CatalogSources(rules, schemas);
         }
