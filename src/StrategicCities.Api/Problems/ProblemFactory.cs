@@ -56,14 +56,19 @@ public sealed class ProblemFactory(ILogger<ProblemFactory> logger)
     public ProblemResponse Create(HttpContext http, IReadOnlyList<InputError> errors, int? status = null)
     {
         ArgumentNullException.ThrowIfNull(http);
+        errors = ProblemStatus.Order(errors);
         var (decidedStatus, decisive) = ProblemStatus.For(errors);
         var finalStatus = status ?? decidedStatus;
         var language = RequestLanguage.Pick(http.Request);
         var message = errors.Count == 1
             ? decisive.Message
             : new LocalizedText(
-                $"{decisive.Message.It} (e {errors.Count - 1} altri errori: vedi \"errors\")",
-                $"{decisive.Message.En} (and {errors.Count - 1} more errors: see \"errors\")");
+                errors.Count == 2
+                    ? $"{decisive.Message.It} (e un altro errore: vedi \"errors\")"
+                    : $"{decisive.Message.It} (e altri {errors.Count - 1} errori: vedi \"errors\")",
+                errors.Count == 2
+                    ? $"{decisive.Message.En} (and 1 more error: see \"errors\")"
+                    : $"{decisive.Message.En} (and {errors.Count - 1} more errors: see \"errors\")");
         var title = Titles.GetValueOrDefault(finalStatus)
             ?? new LocalizedText($"Errore {finalStatus}", $"Error {finalStatus}");
 

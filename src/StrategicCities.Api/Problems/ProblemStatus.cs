@@ -54,6 +54,13 @@ public static class ProblemStatus
         };
     }
 
+    /// <summary>The errors, most basic first (stable within a status): the first one is the one that decides.</summary>
+    public static IReadOnlyList<InputError> Order(IReadOnlyList<InputError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return [.. errors.OrderBy(e => Array.IndexOf(Precedence, For(e)) is var i and >= 0 ? i : Precedence.Length)];
+    }
+
     /// <summary>The status of a list of errors and the first error that decided it.</summary>
     public static (int Status, InputError Decisive) For(IReadOnlyList<InputError> errors)
     {
