@@ -44,4 +44,19 @@ public sealed class ProblemStatusTests
             Assert.That(decisive.Code, Is.EqualTo("intervention.unknown-field"));
         }
     }
+
+    [Test]
+    public void Order_MixedErrors_PutsTheDecisiveErrorFirstAndKeepsTheRestInOrder()
+    {
+        IReadOnlyList<InputError> errors =
+        [
+            ProblemFactory.Error("municipality.unknown", "/query/municipality", "it", "en"),
+            ProblemFactory.Error("intervention.unknown-field", "/foo", "it", "en"),
+            ProblemFactory.Error("intervention.wrong-type", "/heritage", "it", "en"),
+        ];
+
+        var ordered = ProblemStatus.Order(errors);
+
+        Assert.That(ordered.Select(e => e.Pointer), Is.EqualTo(new[] { "/foo", "/heritage", "/query/municipality" }));
+    }
 }
