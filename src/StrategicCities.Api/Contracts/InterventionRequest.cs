@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace StrategicCities.Api.Contracts;
+
+/// <summary>
+/// The intervention vocabulary (DESIGN.md §4), for the OpenAPI document only: the endpoint reads the
+/// raw body and Core validates it against schemas/intervention.schema.json, which is authoritative
+/// (unknown fields are refused, so nothing sent is silently dropped).
+/// </summary>
+[Description("Intervention (DESIGN.md §4); validated against schemas/intervention.schema.json. Unknown fields are refused.")]
+public sealed record InterventionRequest
+{
+    /// <summary>Category of works.</summary>
+    [JsonPropertyName("category")]
+    public required InterventionCategory Category { get; init; }
+
+    /// <summary>Touches load-bearing structures.</summary>
+    [JsonPropertyName("structuralParts"), Description("Touches load-bearing structures")]
+    public bool? StructuralParts { get; init; }
+
+    /// <summary>Alters the facades.</summary>
+    [JsonPropertyName("facadeChanges"), Description("Alters the facades (prospetti)")]
+    public bool? FacadeChanges { get; init; }
+
+    /// <summary>Increases or changes the volume.</summary>
+    [JsonPropertyName("volumeChange"), Description("Increases or changes the volume (cubatura)")]
+    public bool? VolumeChange { get; init; }
+
+    /// <summary>Increases the floor area.</summary>
+    [JsonPropertyName("surfaceIncrease"), Description("Increases the floor area (SUL)")]
+    public bool? SurfaceIncrease { get; init; }
+
+    /// <summary>Changes the number of units.</summary>
+    [JsonPropertyName("unitsChange"), Description("Changes the number of units (frazionamento / accorpamento)")]
+    public bool? UnitsChange { get; init; }
+
+    /// <summary>Change of use.</summary>
+    [JsonPropertyName("useChange"), Description("Change of use (art. 23-ter D.P.R. 380/2001)")]
+    public UseChangeRequest? UseChange { get; init; }
+
+    /// <summary>Demolition and reconstruction.</summary>
+    [JsonPropertyName("demolitionAndReconstruction"), Description("Demolition and reconstruction")]
+    public bool? DemolitionAndReconstruction { get; init; }
+
+    /// <summary>Cultural property.</summary>
+    [JsonPropertyName("heritage"), Description("Bene culturale (D.Lgs. 42/2004 parte II)")]
+    public bool? Heritage { get; init; }
+
+    /// <summary>Landscape constraint.</summary>
+    [JsonPropertyName("landscape"), Description("Vincolo paesaggistico (D.Lgs. 42/2004 parte III)")]
+    public bool? Landscape { get; init; }
+
+    /// <summary>Zone A.</summary>
+    [JsonPropertyName("zoneA"), Description("Zona omogenea A (centro storico)")]
+    public bool? ZoneA { get; init; }
+
+    /// <summary>Seismic zone 1 to 4.</summary>
+    [JsonPropertyName("seismicZone"), Description("Seismic zone, 1 to 4")]
+    public int? SeismicZone { get; init; }
+
+    /// <summary>Temporary works.</summary>
+    [JsonPropertyName("temporary"), Description("Works meant to be removed")]
+    public TemporaryWorksRequest? Temporary { get; init; }
+
+    /// <summary>Affects the envelope or plant.</summary>
+    [JsonPropertyName("energyRelevant"), Description("Affects the building envelope or plant (L. 10/1991 report)")]
+    public bool? EnergyRelevant { get; init; }
+
+    /// <summary>Detailed plan with planivolumetric provisions.</summary>
+    [JsonPropertyName("detailedPlan"), Description("Area governed by a detailed plan with precise planivolumetric provisions")]
+    public bool? DetailedPlan { get; init; }
+
+    /// <summary>Free text for the record; never used by rules.</summary>
+    [JsonPropertyName("description"), Description("Free text for the record, never used by rules")]
+    public string? Description { get; init; }
+}

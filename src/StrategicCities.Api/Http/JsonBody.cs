@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using StrategicCities.Api.Problems;
+using StrategicCities.Core;
+
+namespace StrategicCities.Api.Http;
+
+/// <summary>
+/// Reads a request body as JSON text for Core, which does the validation: checks the media type,
+/// enforces <c>Limits:MaxBodyBytes</c> while reading (never buffering more), and checks that the text
+/// is UTF-8 JSON no deeper than <c>Limits:MaxJsonDepth</c>. Controllers take the text, not a bound
+/// model, so Core sees exactly what the client sent.
+/// </summary>
+public sealed class JsonBody(IOptions<ApiLimits> limits)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The body text, or the one error that prevents reading it.</summary>
+    public async Task<(string? Text, InputError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = limits.Value;
+        if (UnsupportedMediaType(request.ContentType) is { } mediaTypeError)
+        {
+            return (null, mediaTypeError);
+        }
+
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return (null, TooLarge(options.MaxBodyBytes));
+        }
+
+        var (bytes, tooLarge) = await ReadLimitedAsync(request.Body, options.MaxBodyBytes, cancellationToken);
+        if (tooLarge)
+        {
+            return (null, TooLarge(options.MaxBodyBytes));
+        }
+
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            span = span[Encoding.UTF8.Preamble.Length..];
+        }
+
+        if (span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return (null, ProblemFactory.Error(ProblemCodes.BodyEmpty, "",
+                "Il corpo della richiesta è vuoto: inviare un documento JSON.",
+                "The request body is empty: send a JSON document."));
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ProblemFactory.Error(ProblemCodes.BodyNotJson, "",
+                "Il testo non è codificato in UTF-8.",
+                "The text is not encoded in UTF-8."));
+        }
+
+        return CheckJson(span, options.MaxJsonDepth) is { } jsonError ? (null, jsonError) : (text, null);
+    }
+
+    private static InputError? UnsupportedMediaType(string? contentType)
+    {
+        if (MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            && (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+            && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        var got = string.IsNullOrEmpty(contentType) ? "nessuno" : contentType;
+        var gotEn = string.IsNullOrEmpty(contentType) ? "none" : contentType;
+        return ProblemFactory.Error(ProblemCodes.UnsupportedMediaType, "/headers/content-type",
+            $"Il corpo deve essere JSON in UTF-8 (Content-Type: application/json); ricevuto: {got}.",
+            $"The body must be JSON in UTF-8 (Content-Type: application/json); got: {gotEn}.");
+    }
+
+    private static InputError TooLarge(long limit) => ProblemFactory.Error(ProblemCodes.BodyTooLarge, "",
+        $"Il corpo della richiesta supera il limite di {limit.ToString(CultureInfo.InvariantCulture)} byte.",
+        $"The request body exceeds the limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes.");
+
+    private static async Task<(byte[] Bytes, bool TooLarge)> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk.AsMemory(), cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return ([], true);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return (buffer.ToArray(), false);
+    }
+
+    /// <summary>One pass of the reader: syntax, UTF-8 and depth (objects and arrays opened).</summary>
+    private static InputError? CheckJson(ReadOnlySpan<byte> json, int maxDepth)
+    {
+        // The reader's own depth limit only has to exceed ours; ours is checked first and reported precisely.
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth + 2 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth + 1 > maxDepth)
+                {
+                    return ProblemFactory.Error(ProblemCodes.BodyTooDeep, "",
+                        $"Il JSON è annidato oltre {maxDepth} livelli (riga {LineOf(json, reader.TokenStartIndex)}).",
+                        $"The JSON nests deeper than {maxDepth} levels (line {LineOf(json, reader.TokenStartIndex)}).");
+                }
+            }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ProblemFactory.Error(ProblemCodes.BodyNotJson, "",
+                $"Il testo non è JSON valido (riga {(ex.LineNumber ?? 0) + 1}, posizione {(ex.BytePositionInLine ?? 0) + 1}).",
+                $"The text is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}).");
+        }
+    }
+
+    private static int LineOf(ReadOnlySpan<byte> json, long index) =>
+        json[..(int)Math.Min(index, json.Length)].Count((byte)'\n') + 1;
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using StrategicCities.Api.Problems;
+using StrategicCities.Core;
+
+namespace StrategicCities.Api.Http;
+
+/// <summary>Parsing of the query and path parameters shared by the endpoints; mistakes are input errors with a pointer.</summary>
+public static class QueryParameters
+{
+    /// <summary>Pointer of the <c>date</c> query parameter.</summary>
+    public const string DatePointer = "/query/date";
+
+    /// <summary>Pointer of the <c>municipality</c> query parameter.</summary>
+    public const string MunicipalityQueryPointer = "/query/municipality";
+
+    /// <summary>Pointer of the <c>{municipality}</c> path segment.</summary>
+    public const string MunicipalityPathPointer = "/path/municipality";
+
+    /// <summary>The legal date: <c>yyyy-MM-dd</c>, or today in Europe/Rome when absent.</summary>
+    public static (DateOnly Date, InputError? Error) LegalDate(string? value, TimeProvider clock)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return (RomeCalendar.Today(clock), null);
+        }
+
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (date, null)
+            : (default, new InputError(InputError.Codes.LegalDateInvalid, DatePointer, new Core.Legal.LocalizedText(
+                $"La data deve essere una data di calendario nel formato aaaa-mm-gg (ad es. 2025-03-01): ricevuto \"{Shorten(value)}\".",
+                $"The date must be a calendar date in the form yyyy-MM-dd (e.g. 2025-03-01): got \"{Shorten(value)}\".")));
+    }
+
+    /// <summary>A required query parameter is missing.</summary>
+    public static InputError Missing(string name, string exampleIt, string exampleEn) =>
+        ProblemFactory.Error(ProblemCodes.QueryMissing, "/query/" + name,
+            $"Manca il parametro obbligatorio \"{name}\" ({exampleIt}).",
+            $"Required query parameter \"{name}\" is missing ({exampleEn}).");
+
+    /// <summary>
+    /// Points Core's errors at the parts of the HTTP request they came from: Core says
+    /// <c>/municipality</c> and <c>/legalDate</c>; here they are a query parameter or a path segment.
+    /// </summary>
+    public static IReadOnlyList<InputError> Relocate(IReadOnlyList<InputError> errors, string municipalityPointer) =>
+    [
+        .. errors.Select(e => e.Pointer switch
+        {
+            "/municipality" => e with { Pointer = municipalityPointer },
+            "/legalDate" => e with { Pointer = DatePointer },
+            _ => e,
+        }),
+    ];
+
+    // Echo at most a few characters of what the client sent.
+    private static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
+}

@@ -1,0 +1,38 @@
+namespace StrategicCities.Api.Problems;
+
+/// <summary>Stable codes the API adds to Core's <see cref="Core.InputError.Codes"/>.</summary>
+public static class ProblemCodes
+{
+    /// <summary>The body is empty where a JSON document is required (400).</summary>
+    public const string BodyEmpty = "body.empty";
+
+    /// <summary>The body is not JSON (400); same code as Core's.</summary>
+    public const string BodyNotJson = Core.InputError.Codes.NotJson;
+
+    /// <summary>The JSON nests deeper than <c>Limits:MaxJsonDepth</c> (400).</summary>
+    public const string BodyTooDeep = "body.too-deep";
+
+    /// <summary>The body is larger than <c>Limits:MaxBodyBytes</c> (413).</summary>
+    public const string BodyTooLarge = "body.too-large";
+
+    /// <summary>The Content-Type is not JSON in UTF-8 (415).</summary>
+    public const string UnsupportedMediaType = "body.unsupported-media-type";
+
+    /// <summary>A required query parameter is missing (400).</summary>
+    public const string QueryMissing = "query.missing";
+
+    /// <summary>No route matches the path (404).</summary>
+    public const string RouteNotFound = "route.not-found";
+
+    /// <summary>The route exists but not for that method (405).</summary>
+    public const string MethodNotAllowed = "method.not-allowed";
+
+    /// <summary>The server refused the request at the protocol level (400 or what Kestrel said).</summary>
+    public const string RequestInvalid = "request.invalid";
+
+    /// <summary>A rule failed while being evaluated: a fault of the rule set (500).</summary>
+    public const string RulesFault = "rules.fault";
+
+    /// <summary>Any other fault (500).</summary>
+    public const string Internal = "internal";
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Scalar.AspNetCore;
+using StrategicCities.Api;
+using StrategicCities.Api.Catalog;
+using StrategicCities.Api.Health;
+using StrategicCities.Api.Http;
+using StrategicCities.Api.OpenApi;
+using StrategicCities.Api.Problems;
+using StrategicCities.Core;
+using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Determination;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// http://localhost:5080 unless the deployment says otherwise (ASPNETCORE_URLS, --urls, Kestrel:Endpoints).
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+    && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.Configure<CatalogOptions>(builder.Configuration.GetSection(CatalogOptions.Section));
+builder.Services.Configure<ApiLimits>(builder.Configuration.GetSection(ApiLimits.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+
+// The catalog is loaded once, before the server listens (CatalogStartup); a refusal stops the start.
+builder.Services.AddSingleton<LoadedCatalog>();
+builder.Services.AddHostedService<CatalogStartup>();
+builder.Services.AddSingleton<RuleCatalog>(sp => sp.GetRequiredService<LoadedCatalog>().Catalog);
+builder.Services.AddSingleton<InterventionReader>(sp => sp.GetRequiredService<LoadedCatalog>().InterventionReader);
+builder.Services.AddSingleton<DeterminationEngine>();
+
+builder.Services.AddSingleton<ProblemFactory>();
+builder.Services.AddSingleton<JsonBody>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<FaultExceptionHandler>();
+
+builder.Services.AddControllers()
+    .AddJsonOptions(o => JsonDefaults.Apply(o.JsonSerializerOptions))
+    .ConfigureApiBehaviorOptions(o =>
+    {
+        // Our problems only: no framework-shaped ProblemDetails for client errors or model state.
+        o.SuppressMapClientErrors = true;
+        o.InvalidModelStateResponseFactory = ModelStateProblems.Create;
+    });
+
+builder.Services.AddOpenApi("v1", o =>
+{
+    o.AddDocumentTransformer<DocumentInfoTransformer>();
+    o.AddOperationTransformer<JsonRequestBodyTransformer>();
+});
+
+builder.Services.AddHealthChecks()
+    .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+
+app.MapControllers();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can host the API in tests.</summary>
+public partial class Program;
