@@ -65,7 +65,17 @@ app.MapScalarApiReference();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException && app.Services.GetService<LoadedCatalog>() is { IsLoaded: false })
+{
+    // The rules were refused or not found: the problems were logged; say it once, plainly, without a stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can host the API in tests.</summary>
 public partial class Program;
