@@ -14,29 +14,34 @@ public static class CatalogLoader
     public static async Task<CatalogLoadResult> LoadAsync(CatalogSources sources, CancellationToken cancellationToken = default)
     {
         var problems = new List<CatalogProblem>();
-        var registry = await ReadRegistryAsync(sources.RulesDirectory, problems, cancellationToken);
-        var reader = await RuleFileReader.CreateAsync(sources.SchemasDirectory, cancellationToken);
-        var national = new List<RuleSetVersion>();
-        var overlays = new List<OverlayVersion>();
-        foreach (var path in EnumerateRuleFiles(sources.RulesDirectory))
-        {
-            var relative = Path.GetRelativePath(sources.RulesDirectory, path).Replace('\\', '/');
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var (n, o) = reader.Read(relative, bytes, problems);
-            if (n is not null)
-            {
-                national.Add(n);
-            }
 
-            if (o is not null)
-            {
-                overlays.Add(o);
-            }
-        }
+        // Cold start is dominated by JIT: the registry, the meta-schemas (NJsonSchema) and the
+        // expression parser (Dynamic LINQ) warm up on separate threads.
+        var registryTask = Task.Run(() => ReadRegistryAsync(sources.RulesDirectory, cancellationToken), cancellationToken);
+        var parserWarmUp = Task.Run(WarmUpExpressionParser, cancellationToken);
+        var reader = await RuleFileReader.CreateAsync(sources.SchemasDirectory, cancellationToken);
+        var files = EnumerateRuleFiles(sources.RulesDirectory)
+            .Select(path => (Path: path, Relative: Path.GetRelativePath(sources.RulesDirectory, path).Replace('\\', '/')))
+            .ToList();
+        var read = new (RuleSetVersion? National, OverlayVersion? Overlay, List<CatalogProblem> Problems)[files.Count];
+        await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, ct) =>
+        {
+            var fileProblems = new List<CatalogProblem>();
+            var bytes = await File.ReadAllBytesAsync(files[i].Path, ct);
+            var (n, o) = reader.Read(files[i].Relative, bytes, fileProblems);
+            read[i] = (n, o, fileProblems);
+        });
+        var (registry, registryProblems) = await registryTask;
+        problems.AddRange(registryProblems);
+        problems.AddRange(read.SelectMany(r => r.Problems));
+        var national = read.Where(r => r.National is not null).Select(r => r.National!).ToList();
+        var overlays = read.Where(r => r.Overlay is not null).Select(r => r.Overlay!).ToList();
+        await parserWarmUp;
+        var parsed = new HashSet<(RuleSignature, string)>();
 
         foreach (var version in national)
         {
-            CheckFile(version.Header, version.AllRules, problems);
+            CheckFile(version.Header, version.AllRules, parsed, problems);
             CheckNationalRules(version, problems);
         }
 
@@ -54,7 +59,7 @@ public static class CatalogLoader
 
         foreach (var overlay in overlays)
         {
-            CheckFile(overlay.Header, overlay.Add.Concat(overlay.Override), problems);
+            CheckFile(overlay.Header, overlay.Add.Concat(overlay.Override), parsed, problems);
             CheckOverlay(overlay, byId, registry, problems);
         }
 
@@ -101,30 +106,39 @@ public static class CatalogLoader
         }
     }
 
-    private static async Task<MunicipalityRegistry?> ReadRegistryAsync(
-        string rulesDirectory, List<CatalogProblem> problems, CancellationToken cancellationToken)
+    private static void WarmUpExpressionParser()
     {
+        var signature = RuleSignature.Determination;
+        new RuleExpressionParser(EffectiveRuleSet.CreateSettings(signature))
+            .Parse("intervention.Category == \"x\" && Regimes.AtLeast(regime, \"scia\")", signature.ParameterExpressions(), typeof(bool));
+    }
+
+    private static async Task<(MunicipalityRegistry? Registry, List<CatalogProblem> Problems)> ReadRegistryAsync(
+        string rulesDirectory, CancellationToken cancellationToken)
+    {
+        var problems = new List<CatalogProblem>();
         var path = Path.Combine(rulesDirectory, "registry", "municipalities.csv");
         if (!File.Exists(path))
         {
             problems.Add(new("registry/municipalities.csv", null, "registry.missing", "the ISTAT municipality registry is missing"));
-            return null;
+            return (null, problems);
         }
 
         try
         {
             using var reader = new StreamReader(path);
             var text = await reader.ReadToEndAsync(cancellationToken);
-            return MunicipalityRegistry.ReadCsv(new StringReader(text));
+            return (MunicipalityRegistry.ReadCsv(new StringReader(text)), problems);
         }
         catch (InvalidDataException ex)
         {
             problems.Add(new("registry/municipalities.csv", null, "registry.invalid", ex.Message));
-            return null;
+            return (null, problems);
         }
     }
 
-    private static void CheckFile(RuleFileHeader header, IEnumerable<RuleDefinition> rules, List<CatalogProblem> problems)
+    private static void CheckFile(
+        RuleFileHeader header, IEnumerable<RuleDefinition> rules, HashSet<(RuleSignature, string)> parsed, List<CatalogProblem> problems)
     {
         var ruleList = rules.ToList();
         var declared = header.Instruments.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
@@ -157,9 +171,16 @@ public static class CatalogLoader
         var parameters = signature.ParameterExpressions();
         foreach (var rule in ruleList)
         {
+            // Versions repeat most expressions; each distinct one that compiles is compiled once.
+            if (parsed.Contains((signature, rule.Expression)))
+            {
+                continue;
+            }
+
             try
             {
                 parser.Parse(rule.Expression, parameters, typeof(bool));
+                parsed.Add((signature, rule.Expression));
             }
 #pragma warning disable CA1031 // Any parser failure is a problem of the rule file, reported to its author.
             catch (Exception ex)
