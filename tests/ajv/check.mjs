@@ -70,6 +70,23 @@ for (const file of walk(join(schemasDir, "forms")).filter((f) => /[\\/]examples[
   }
 }
 
+// The JS formats must give the C# verdicts (vectors from tests/StrategicCities.Core.Tests/Forms/Formats).
+const vectors = [
+  ["codice-fiscale", "RSSMRA85T10A562S", true], ["codice-fiscale", "BNCNNA90E50F205G", true], ["codice-fiscale", "RSSMRA85T10A56NH", true],
+  ["codice-fiscale", "RSSMRA85T10A562T", false], ["codice-fiscale", "RSSMRA85T32A562S", false], ["codice-fiscale", "RSSMRA85B30A562S", false],
+  ["codice-fiscale", "rssmra85t10a562s", false], ["codice-fiscale", "01199250158", true], ["codice-fiscale", "01199250159", false],
+  ["partita-iva", "01199250158", true], ["partita-iva", "00743110157", true], ["partita-iva", "00000000000", false],
+  ["partita-iva", "01199250159", false], ["partita-iva", "IT01199250158", false], ["partita-iva", "01199252003", false],
+  ["istat-comune", "015146", true], ["istat-comune", "000146", false], ["istat-comune", "015000", false], ["istat-comune", "15146", false],
+  ["cadastral-ref", "F205:12/345/7", true], ["cadastral-ref", "H501:1234A/12345/1234", true], ["cadastral-ref", "A562:3/B12", true],
+  ["cadastral-ref", "F205:012/345", false], ["cadastral-ref", "F205:12/345/", false], ["cadastral-ref", "f205:12/345", false],
+  ["pec", "mario.rossi@pec.it", true], ["pec", "Mario.Rossi@PEC.Ordine-Ingegneri.it", true], ["pec", ".mario@pec.it", false],
+  ["pec", "mario@@pec.it", false], ["pec", "mario@pec", false],
+];
+for (const [format, value, expected] of vectors) {
+  if (formats[format](value) !== expected) failures.push(`format ${format}: '${value}' should be ${expected ? "valid" : "invalid"}`);
+}
+
 for (const line of failures) console.log(`FAIL ${line}`);
 console.log(`${schemaFiles.length} schema(s) compiled, ${examples} example(s) checked, ${failures.length} problem(s)`);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -385,11 +385,6 @@ public sealed class FormSchemaProvider
                 problems.Add(new(file, null, "validity.gap", $"gap between {previousFile} and this version: dates in between would have no form"));
             }
         }
-
-        if (contiguous && series.Count > 0 && series[^1].Validity.To is not null)
-        {
-            // A closed last version is allowed (a form withdrawn), but worth knowing: nothing is in force after it.
-        }
     }
 
     private static IEnumerable<string> SchemaFiles(string schemasDirectory, string folder)
