@@ -117,6 +117,13 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             pinned.AddRange(composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash)));
             await RunChecksAsync(ruleSet, formDocument, errors, warnings, trace, cancellationToken);
             await RunAttachmentsAsync(ruleSet, formDocument, errors, warnings, trace, attachments, cancellationToken);
+
+            // Rules run on every form, so the applicant sees all problems at once; but a rule about a section the
+            // schema already reports as missing or of the wrong type would only repeat it (the trace keeps it).
+            var missing = errors.Where(e => e.Rule is null && e.Code is "schema.required" or "schema.type").Select(e => e.Pointer + "/").ToList();
+            bool Repeats(ValidationIssue issue) => issue.Rule is not null && missing.Any(m => (issue.Pointer + "/").StartsWith(m, StringComparison.Ordinal));
+            errors.RemoveAll(Repeats);
+            warnings.RemoveAll(Repeats);
         }
 
         return (new ValidationReport
