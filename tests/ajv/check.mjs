@@ -16,14 +16,18 @@ const root = join(here, "..", "..");
 const schemasDir = join(root, "schemas");
 const verdictsFile = process.env.FORM_VERDICTS ?? join(root, "artifacts", "form-verdicts.json");
 
-const ajv = new Ajv({ strict: true, allErrors: true });
-addFormats(ajv, ["date", "email"]);
-for (const [name, validate] of Object.entries(formats)) ajv.addFormat(name, { type: "string", validate });
-// Annotation keywords of our bilingual convention and of the versioning header (see rules/README.md text).
-for (const keyword of ["x-title-en", "x-description-en", "x-form", "x-version", "x-valid-from", "x-valid-to",
-  "x-municipality", "x-extension-point", "x-municipal-extension"]) {
-  ajv.addKeyword({ keyword });
+function makeAjv() {
+  const instance = new Ajv({ strict: true, allErrors: true });
+  addFormats(instance, ["date", "email"]);
+  for (const [name, validate] of Object.entries(formats)) instance.addFormat(name, { type: "string", validate });
+  // Annotation keywords of our bilingual convention and of the versioning header (see rules/national/forms/NOTES.md).
+  for (const keyword of ["x-title-en", "x-description-en", "x-form", "x-version", "x-valid-from", "x-valid-to",
+    "x-municipality", "x-extension-point", "x-municipal-extension"]) {
+    instance.addKeyword({ keyword });
+  }
+  return instance;
 }
+const ajv = makeAjv();
 
 const walk = (dir) => (existsSync(dir) ? readdirSync(dir).flatMap((name) => {
   const full = join(dir, name);
@@ -43,6 +47,18 @@ for (const file of schemaFiles) {
     ajv.getSchema(readJson(file).$id);
   } catch (error) {
     failures.push(`${rel(file)}: does not compile in strict mode: ${error.message}`);
+  }
+}
+
+// The schemas as the server serves them (bundled and merged), written by the same NUnit test.
+const servedDir = join(dirname(verdictsFile), "served-schemas");
+const served = walk(servedDir).filter((f) => f.endsWith(".json")).sort();
+for (const file of served) {
+  try {
+    const schema = readJson(file);
+    makeAjv().compile(schema); // one instance each: the unmerged variants share their national $id
+  } catch (error) {
+    failures.push(`served ${relative(root, file)}: does not compile in strict mode: ${error.message}`);
   }
 }
 
@@ -88,5 +104,5 @@ for (const [format, value, expected] of vectors) {
 }
 
 for (const line of failures) console.log(`FAIL ${line}`);
-console.log(`${schemaFiles.length} schema(s) compiled, ${examples} example(s) checked, ${failures.length} problem(s)`);
+console.log(`${schemaFiles.length} schema(s) and ${served.length} served schema(s) compiled, ${examples} example(s) checked, ${failures.length} problem(s)`);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -21,6 +21,21 @@ public sealed class FormExamplesTests
         await File.WriteAllTextAsync(Path.Combine(root, "artifacts", "form-verdicts.json"),
             JsonSerializer.Serialize(verdicts.ToDictionary(v => v.File, v => v.Valid), JsonDefaults.Indented));
 
+        // The schemas as served (bundled, with the municipal extensions merged), for Ajv to compile in strict mode.
+        var served = Path.Combine(root, "artifacts", "served-schemas");
+        Directory.CreateDirectory(served);
+        foreach (var form in validator.Schemas.Forms)
+        {
+            foreach (var version in validator.Schemas.Versions(form))
+            {
+                foreach (var municipality in new[] { "015146", "058091", "063049" })
+                {
+                    var (schema, _) = await validator.GetSchemaAsync(form, municipality, version.Validity.From);
+                    await File.WriteAllTextAsync(Path.Combine(served, $"{form}-{version.Version}-{municipality}.json"), schema!.Json);
+                }
+            }
+        }
+
         Assert.That(problems.Select(p => p.ToString()), Is.Empty);
         Assert.That(verdicts.Count(v => v.Valid), Is.GreaterThanOrEqualTo(3 * 11));
         Assert.That(verdicts.Count(v => !v.Valid), Is.GreaterThanOrEqualTo(10 * 11));
