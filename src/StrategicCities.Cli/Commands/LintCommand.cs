@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StrategicCities.Core.Cases;
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Forms;
 
 namespace StrategicCities.Cli.Commands;
 
@@ -20,7 +21,8 @@ internal static class LintCommand
         };
         var command = new Command("lint",
             "Check every rule file and overlay: meta-schema, paths, legal bases and it/en messages, instruments, " +
-            "unique names per package, expressions, overlay permissions, validity without overlaps or gaps. " +
+            "unique names per package, expressions, overlay permissions, validity without overlaps or gaps; " +
+            "form schemas (only keywords NJsonSchema enforces, examples valid and invalid, municipal extensions). " +
             "Prints one line per problem (file:rule: message) and exits 1 if there is any.")
         {
             path, schemas,
@@ -44,6 +46,8 @@ internal static class LintCommand
 
         var result = await CatalogLoader.LoadAsync(sources, cancellationToken);
         var lines = result.Problems.Select(p => p.ToString()).ToList();
+        // Form schemas (keywords, versions, municipal extensions), their examples both ways, local form checks.
+        lines.AddRange((await FormLint.CheckAsync(result.Catalog, sources, cancellationToken)).Select(p => p.ToString()));
         var casesDirectory = Path.Combine(sources.RulesDirectory, "tests");
         var caseCount = 0;
         if (Directory.Exists(casesDirectory))

@@ -39,7 +39,7 @@ internal static class TestCommand
             await context.Out.WriteLineAsync($"FAIL {problem}");
         }
 
-        var runner = new CaseRunner(await CliContext.CreateEngineAsync(catalog, sources, cancellationToken));
+        var runner = await CaseRunner.CreateDefaultAsync(catalog, sources, cancellationToken);
         var results = await runner.RunAllAsync(cases, cancellationToken);
         foreach (var result in results.Where(r => !r.Passed || verbose))
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
+using StrategicCities.Core.Forms;
 
 namespace StrategicCities.Core.Cases;
 
@@ -16,6 +18,26 @@ public sealed class CaseRunner
     public CaseRunner(DeterminationEngine determination)
     {
         _kinds["determination"] = (c, date, ct) => RunDeterminationAsync(determination, c, date, ct);
+    }
+
+    /// <summary>
+    /// The runner every host uses (CLI <c>permits test</c>, NUnit): determination cases and form cases
+    /// (<c>"form": "scia"</c>), over one catalog and the schemas beside it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The form schemas do not load (run <c>permits lint</c>).</exception>
+    public static async Task<CaseRunner> CreateDefaultAsync(RuleCatalog catalog, CatalogSources sources, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var runner = new CaseRunner(new DeterminationEngine(catalog, await InterventionReader.CreateAsync(sources.SchemasDirectory, cancellationToken)));
+        var (schemas, problems) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory, cancellationToken);
+        if (schemas is null)
+        {
+            throw new InvalidOperationException("The form schemas do not load: " + string.Join("; ", problems));
+        }
+
+        var validator = new FormValidator(catalog, schemas);
+        runner.Register("form", (c, date, ct) => RunFormAsync(validator, c, date, ct));
+        return runner;
     }
 
     /// <summary>Registers how to run another kind of case (e.g. form validation).</summary>
@@ -102,6 +124,37 @@ public sealed class CaseRunner
         Contains(expect, "notAttachments", attachments, failures, present: false);
         Contains(expect, "rules", applied, failures, present: true);
         Contains(expect, "notRules", applied, failures, present: false);
+        return failures;
+    }
+
+    private static async Task<List<string>> RunFormAsync(FormValidator validator, LegalCase c, DateOnly date, CancellationToken cancellationToken)
+    {
+        if (c.Form is null)
+        {
+            return ["a form case must name its form (\"form\": \"scia\")"];
+        }
+
+        var (report, errors) = await validator.ValidateAsync(c.Form, c.Municipality, date, c.InputJson, cancellationToken);
+        var failures = CheckErrors(c.Expect, errors);
+        if (report is null || failures.Count > 0)
+        {
+            return failures;
+        }
+
+        var expect = c.Expect;
+        if (expect.TryGetProperty("valid", out var valid) && valid.GetBoolean() != report.Valid)
+        {
+            failures.Add($"valid: expected {valid.GetBoolean()}, got {report.Valid} (errors: {string.Join(", ", report.Errors.Select(e => $"{e.Code} at {e.Pointer}"))})");
+        }
+
+        var errorCodes = report.Errors.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
+        var warningCodes = report.Warnings.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
+        var attachments = report.RequiredAttachments.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        Contains(expect, "errors", errorCodes, failures, present: true);
+        Contains(expect, "notErrors", errorCodes, failures, present: false);
+        Contains(expect, "warnings", warningCodes, failures, present: true);
+        Contains(expect, "attachments", attachments, failures, present: true);
+        Contains(expect, "notAttachments", attachments, failures, present: false);
         return failures;
     }
 

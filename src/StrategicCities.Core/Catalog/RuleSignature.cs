@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using StrategicCities.Core.Determination;
+using StrategicCities.Core.Forms;
 
 namespace StrategicCities.Core.Catalog;
 
@@ -18,9 +19,21 @@ public sealed record RuleSignature(
         [typeof(Regimes)],
         () => [new InterventionFacts(), ""]);
 
+    /// <summary>
+    /// The signature of the form rule sets (<c>forms/&lt;form&gt;</c>): one parameter <c>form</c>, read through
+    /// the pure helpers of <see cref="Form"/> (see rules/README.md, "Forms").
+    /// </summary>
+    public static readonly RuleSignature Forms = new(
+        [("form", typeof(FormDocument))],
+        [typeof(Form)],
+        () => [FormDocument.Empty]);
+
     private static readonly Dictionary<string, RuleSignature> Registered = new(StringComparer.Ordinal)
     {
         ["determination"] = Determination,
+        // Registered here rather than by the form validator so the catalog can compile form rules before
+        // anything else runs (RuleSignature.Register("forms/", …) would do the same, later).
+        ["forms/"] = Forms,
     };
 
     /// <summary>Registers the signature of a family of rule sets (an id, or a prefix ending in '/').</summary>

@@ -1,0 +1,367 @@
+using System.Text.Json;
+using NJsonSchema.Validation;
+using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Determination;
+using StrategicCities.Core.Forms.Formats;
+using StrategicCities.Core.Legal;
+
+namespace StrategicCities.Core.Forms;
+
+/// <summary>
+/// Validates a submitted form: JSON Schema (NJsonSchema, with the Italian formats) of the merged schema for the
+/// municipality and date, then the form's rule set <c>forms/&lt;form&gt;</c> of the layers in force → one
+/// <see cref="ValidationReport"/>.
+/// </summary>
+/// <remarks>
+/// Rule semantics (rules/README.md, "Forms"): in workflow <c>checks</c> a rule's expression states a
+/// requirement; <c>true</c> means satisfied, <c>false</c> yields an issue with the rule's code, pointer,
+/// severity and messages. In workflow <c>attachments</c> a rule's expression states when a document is
+/// needed; when it holds, the rule's <c>effect.attachment</c> is required, and a form whose <c>/allegati</c>
+/// does not list it gets an issue with the rule's code. Rules added by a municipality are capped at
+/// <c>warning</c>: a municipality may not make new data mandatory (D.Lgs. 126/2016 art. 2 c.5).
+/// </remarks>
+public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schemas)
+{
+    /// <summary>Deepest nesting a form may have (the national forms need 6).</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Workflow of requirements.</summary>
+    public const string ChecksWorkflow = "checks";
+
+    /// <summary>Workflow of required attachments.</summary>
+    public const string AttachmentsWorkflow = "attachments";
+
+    private readonly JsonSchemaValidatorSettings _settings =
+        ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null);
+
+    /// <summary>Stable codes of this validator's input errors.</summary>
+    public static class Codes
+    {
+        /// <summary>No form has that code.</summary>
+        public const string UnknownForm = "form.unknown";
+
+        /// <summary>The form nests deeper than <see cref="MaxDepth"/>.</summary>
+        public const string TooDeep = "body.too-deep";
+
+        /// <summary>The form is not a JSON object.</summary>
+        public const string NotObject = "body.not-object";
+    }
+
+    /// <summary>The schemas used.</summary>
+    public FormSchemaProvider Schemas => schemas;
+
+    /// <summary>Rule-set id of a form's cross-field rules.</summary>
+    public static string RuleSetId(string form) => "forms/" + form;
+
+    /// <summary>The merged schema a portal renders (GET /forms/{form}/schema).</summary>
+    public async Task<(MergedFormSchema? Schema, InputError? Error)> GetSchemaAsync(
+        string form, string municipality, DateOnly legalDate, CancellationToken cancellationToken = default)
+    {
+        if (!schemas.Forms.Contains(form))
+        {
+            return (null, schemas.UnknownForm(form));
+        }
+
+        var (found, error) = catalog.FindMunicipality(municipality);
+        return found is null ? (null, error) : await schemas.GetAsync(form, municipality, legalDate, cancellationToken);
+    }
+
+    /// <summary>Validates a form given as JSON text. Mistakes in the request come back as input errors.</summary>
+    /// <exception cref="RuleEvaluationException">A rule expression threw: a fault of the rule set, never of the applicant.</exception>
+    public async Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(
+        string form, string municipality, DateOnly legalDate, string json, CancellationToken cancellationToken = default)
+    {
+        var (schema, error) = await GetSchemaAsync(form, municipality, legalDate, cancellationToken);
+        if (schema is null)
+        {
+            return (null, [error!]);
+        }
+
+        var bodyError = CheckBody(json);
+        if (bodyError is not null)
+        {
+            return (null, [bodyError]);
+        }
+
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return (null, [new InputError(Codes.NotObject, "", new LocalizedText(
+                "Il modulo deve essere un oggetto JSON ({ … }).", "The form must be a JSON object ({ … })."))]);
+        }
+
+        var errors = new List<ValidationIssue>();
+        var warnings = new List<ValidationIssue>();
+        var formDocument = new FormDocument(document.RootElement, legalDate, municipality);
+        foreach (var issue in SchemaIssues(schema, json, formDocument))
+        {
+            errors.Add(issue);
+        }
+
+        var pinned = new List<PinnedVersion>
+        {
+            new("schemas/forms/" + form, "national", "IT", schema.Version.Version, schema.Version.ContentHash),
+        };
+        if (schema.Extension is { } extension)
+        {
+            pinned.Add(new("schemas/forms/" + form, "municipality", extension.Municipality, extension.Version, extension.ContentHash));
+        }
+
+        var trace = new List<TraceEntry>();
+        var attachments = new List<RequiredAttachment>();
+        var (found, _) = catalog.FindMunicipality(municipality);
+        var composed = catalog.Compose(RuleSetId(form), found!, legalDate);
+        if (composed is not null)
+        {
+            var ruleSet = await catalog.CompileAsync(composed, cancellationToken);
+            pinned.AddRange(composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash)));
+            await RunChecksAsync(ruleSet, formDocument, errors, warnings, trace, cancellationToken);
+            await RunAttachmentsAsync(ruleSet, formDocument, errors, warnings, trace, attachments, cancellationToken);
+
+            // Rules run on every form, so the applicant sees all problems at once; but a rule about a section the
+            // schema already reports as missing or of the wrong type would only repeat it (the trace keeps it).
+            var missing = errors.Where(e => e.Rule is null && e.Code is "schema.required" or "schema.type").Select(e => e.Pointer + "/").ToList();
+            bool Repeats(ValidationIssue issue) => issue.Rule is not null && missing.Any(m => (issue.Pointer + "/").StartsWith(m, StringComparison.Ordinal));
+            errors.RemoveAll(Repeats);
+            warnings.RemoveAll(Repeats);
+        }
+
+        return (new ValidationReport
+        {
+            Valid = errors.Count == 0,
+            Form = form,
+            Version = schema.Version.Version,
+            Municipality = municipality,
+            LegalDate = legalDate,
+            Errors = errors,
+            Warnings = warnings,
+            RequiredAttachments = attachments,
+            Trace = trace,
+            Pinned = pinned,
+        }, []);
+    }
+
+    /// <summary>Schema-only validation against one national version (no municipal extension, no rules): used to prove the schemas with their examples.</summary>
+    public async Task<(IReadOnlyList<ValidationIssue> Issues, InputError? Error)> ValidateSchemaAsync(
+        FormSchemaVersion version, string json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var bodyError = CheckBody(json);
+        if (bodyError is not null)
+        {
+            return ([], bodyError);
+        }
+
+        var schema = await schemas.GetAsync(version, extension: null, cancellationToken);
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
+        return ([.. SchemaIssues(schema, json, new FormDocument(document.RootElement, version.Validity.From, ""))], null);
+    }
+
+    /// <summary>Refuses text that is not JSON or nests deeper than <see cref="MaxDepth"/>, without throwing.</summary>
+    internal static InputError? CheckBody(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 4096 });
+        var deepest = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                deepest = Math.Max(deepest, reader.CurrentDepth + (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? 1 : 0));
+                if (deepest > MaxDepth)
+                {
+                    return new InputError(Codes.TooDeep, "", new LocalizedText(
+                        $"Il modulo è annidato oltre {MaxDepth} livelli: nessun modulo lo richiede.",
+                        $"The form nests deeper than {MaxDepth} levels: no form needs that."));
+                }
+            }
+
+            if (reader.BytesConsumed == 0)
+            {
+                throw new JsonException("empty");
+            }
+        }
+        catch (JsonException)
+        {
+            return new InputError(InputError.Codes.NotJson, "", new LocalizedText(
+                $"Il testo non è JSON valido (riga {LineOf(json, reader.BytesConsumed)}).",
+                $"The text is not valid JSON (line {LineOf(json, reader.BytesConsumed)})."));
+        }
+
+        return null;
+    }
+
+    private static long LineOf(string json, long bytesConsumed)
+    {
+        var upTo = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(json), 0, (int)Math.Min(bytesConsumed, int.MaxValue));
+        return upTo.Count(c => c == '\n') + 1;
+    }
+
+    private IEnumerable<ValidationIssue> SchemaIssues(MergedFormSchema schema, string json, FormDocument form)
+    {
+        var issues = new List<ValidationIssue>();
+        foreach (var error in Flatten(schema.Schema.Validate(json, _settings)))
+        {
+            issues.Add(SchemaIssues(error, form));
+        }
+
+        // NJsonSchema goes on checking the keywords of a value of the wrong type ("required" of a string that should
+        // be an object): those follow-on errors only repeat the type error, so drop them.
+        var wrongType = issues.Where(i => i.Code == "schema.type").Select(i => i.Pointer + "/").ToList();
+        return issues.Where(i => !wrongType.Any(w => i.Pointer.StartsWith(w, StringComparison.Ordinal)))
+            .DistinctBy(i => (i.Pointer, i.Code)).OrderBy(i => i.Pointer, StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value)))
+                {
+                    yield return inner;
+                }
+
+                continue;
+            }
+
+            yield return error;
+        }
+    }
+
+    private static ValidationIssue SchemaIssues(ValidationError error, FormDocument form)
+    {
+        var pointer = SchemaErrors.Pointer(error);
+        var label = Label(error);
+        var code = Code(error);
+        LocalizedText message;
+        if (code.StartsWith("schema.format.", StringComparison.Ordinal))
+        {
+            var value = form.TryResolve(pointer, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var check = FormatMessage(error.Schema?.Format, value);
+            message = new LocalizedText(
+                $"{label.It}: {check?.It ?? "formato non valido"}",
+                $"{label.En}: {check?.En ?? "wrong format"}");
+        }
+        else
+        {
+            message = error.Kind switch
+            {
+                ValidationErrorKind.PropertyRequired => new LocalizedText($"Campo obbligatorio mancante: {label.It}.", $"Required field missing: {label.En}."),
+                ValidationErrorKind.NoAdditionalPropertiesAllowed => new LocalizedText(
+                    $"Il campo \"{error.Property}\" non fa parte del modulo in questa versione.",
+                    $"Field \"{error.Property}\" is not part of this version of the form."),
+                _ when SchemaErrors.IsTypeError(error.Kind) => new LocalizedText(
+                    $"{label.It}: tipo errato, {SchemaErrors.Expected(error, "it")}.", $"{label.En}: wrong type, {SchemaErrors.Expected(error, "en")}."),
+                ValidationErrorKind.TooManyItems => new LocalizedText(
+                    $"{label.It}: troppi elementi (al massimo {error.Schema?.MaxItems}).", $"{label.En}: too many items (at most {error.Schema?.MaxItems})."),
+                ValidationErrorKind.TooFewItems => new LocalizedText(
+                    $"{label.It}: troppo pochi elementi (almeno {error.Schema?.MinItems}).", $"{label.En}: too few items (at least {error.Schema?.MinItems})."),
+                _ => new LocalizedText($"{label.It}: {SchemaErrors.Expected(error, "it")}.", $"{label.En}: {SchemaErrors.Expected(error, "en")}."),
+            };
+        }
+
+        return new ValidationIssue(pointer, code, "error", message);
+    }
+
+    /// <summary>Stable issue codes of schema violations.</summary>
+    internal static string Code(ValidationError error) => error.Kind switch
+    {
+        ValidationErrorKind.PropertyRequired => "schema.required",
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => "schema.unknown-field",
+        ValidationErrorKind.NotInEnumeration => "schema.enum",
+        ValidationErrorKind.PatternMismatch when error.Schema?.Format is { Length: > 0 } format => "schema.format." + format,
+        ValidationErrorKind.PatternMismatch => "schema.pattern",
+        ValidationErrorKind.DateExpected => "schema.format.date",
+        ValidationErrorKind.EmailExpected => "schema.format.email",
+        ValidationErrorKind.StringTooLong => "schema.max-length",
+        ValidationErrorKind.StringTooShort => "schema.min-length",
+        ValidationErrorKind.TooManyItems => "schema.max-items",
+        ValidationErrorKind.TooFewItems => "schema.min-items",
+        ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig => "schema.maximum",
+        ValidationErrorKind.NumberTooSmall => "schema.minimum",
+        _ when SchemaErrors.IsTypeError(error.Kind) => "schema.type",
+        _ => "schema.invalid",
+    };
+
+    private static LocalizedText Label(ValidationError error)
+    {
+        // The field's own title when the schema has one (bilingual: title + x-title-en), else its pointer.
+        var schema = error.Schema?.ActualSchema;
+        if (error.Kind == ValidationErrorKind.PropertyRequired && schema is not null && error.Property is not null
+            && schema.ActualProperties.TryGetValue(error.Property, out var property))
+        {
+            schema = property;
+        }
+
+        var it = schema?.Title;
+        var en = schema?.ExtensionData?.TryGetValue("x-title-en", out var x) == true ? x?.ToString() : null;
+        var fallback = SchemaErrors.Pointer(error);
+        return new LocalizedText(it ?? fallback, en ?? it ?? fallback);
+    }
+
+    private static LocalizedText? FormatMessage(string? format, string? value) => format switch
+    {
+        FormatNames.CodiceFiscale => CodiceFiscale.Check(value).Message,
+        FormatNames.PartitaIva => PartitaIva.Check(value).Message,
+        FormatNames.IstatComune => IstatComune.Check(value).Message ?? new LocalizedText(
+            $"il comune con codice ISTAT {value} non risulta nell'elenco dei comuni", $"no municipality with ISTAT code {value} is in the register"),
+        FormatNames.CadastralRef => CadastralReference.Check(value).Message,
+        FormatNames.Pec => Pec.Check(value).Message,
+        "date" => new LocalizedText("data non valida, usare il formato AAAA-MM-GG", "invalid date, use the form YYYY-MM-DD"),
+        "email" => new LocalizedText("indirizzo di posta elettronica non valido", "invalid e-mail address"),
+        _ => null,
+    };
+
+    private static async Task RunChecksAsync(
+        EffectiveRuleSet ruleSet, FormDocument form, List<ValidationIssue> errors, List<ValidationIssue> warnings,
+        List<TraceEntry> trace, CancellationToken cancellationToken)
+    {
+        foreach (var outcome in await ruleSet.EvaluateAsync(ChecksWorkflow, [form], cancellationToken))
+        {
+            var rule = outcome.Rule;
+            trace.Add(Trace(rule, outcome.Applies ? "satisfied" : "violated"));
+            if (!outcome.Applies)
+            {
+                AddIssue(rule, rule.Code ?? "rule." + rule.Name, rule.Pointer ?? "", rule.Messages, errors, warnings);
+            }
+        }
+    }
+
+    private static async Task RunAttachmentsAsync(
+        EffectiveRuleSet ruleSet, FormDocument form, List<ValidationIssue> errors, List<ValidationIssue> warnings,
+        List<TraceEntry> trace, List<RequiredAttachment> attachments, CancellationToken cancellationToken)
+    {
+        var outcomes = await ruleSet.EvaluateAsync(AttachmentsWorkflow, [form], cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            trace.Add(Trace(outcome.Rule, outcome.Applies ? TraceEntry.Applied : TraceEntry.NotApplicable));
+        }
+
+        foreach (var group in outcomes.Where(o => o.Applies && o.Rule.Effect?.Kind == "attachment").GroupBy(o => o.Rule.Effect!.Value))
+        {
+            var rules = group.Select(o => o.Rule).ToList();
+            var provided = Form.HasAttachment(form, group.Key);
+            attachments.Add(new RequiredAttachment(group.Key, provided, [.. rules.Select(r => r.Name)],
+                [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rules[0].Messages));
+            if (!provided)
+            {
+                var rule = rules[0];
+                var message = rule.Messages.Format(new Dictionary<string, string> { ["attachment"] = group.Key });
+                AddIssue(rule, rule.Code ?? "attachment.missing", rule.Pointer ?? "/allegati", message, errors, warnings);
+            }
+        }
+    }
+
+    private static void AddIssue(RuleDefinition rule, string code, string pointer, LocalizedText message, List<ValidationIssue> errors, List<ValidationIssue> warnings)
+    {
+        // A municipality may add optional checks only (D.Lgs. 126/2016 art. 2 c.5): its rules never block a form.
+        var severity = rule.Origin.Layer == "municipality" && rule.Severity == "error" ? "warning" : rule.Severity;
+        var issue = new ValidationIssue(pointer, code, severity, message, rule.Name, rule.LegalBasis);
+        (severity == "error" ? errors : warnings).Add(issue);
+    }
+
+    private static TraceEntry Trace(RuleDefinition rule, string outcome) => new(
+        rule.Origin.RuleSet, rule.Origin.Layer, rule.Origin.Jurisdiction, rule.Origin.Version, rule.Workflow,
+        rule.Name, outcome, rule.Effect, rule.LegalBasis, rule.Messages);
+}

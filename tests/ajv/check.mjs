@@ -1,0 +1,108 @@
+// Cross-implementation check of the published form schemas (DESIGN.md §5):
+//  1. every schema under schemas/common, schemas/forms and schemas/municipalities compiles in Ajv strict mode;
+//  2. Ajv's verdict on every example (schemas/forms/<form>/examples/<version>/{valid,invalid}/*.json) is the
+//     expected one, and equals the server's (NJsonSchema) verdict written by the NUnit test
+//     FormExamplesTests to artifacts/form-verdicts.json.
+// Run: cd tests/ajv && npm ci && node check.mjs   (after `dotnet test`, which writes the verdicts)
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { join, relative, dirname, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import { formats } from "../../schemas/formats/italian-formats.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const schemasDir = join(root, "schemas");
+const verdictsFile = process.env.FORM_VERDICTS ?? join(root, "artifacts", "form-verdicts.json");
+
+function makeAjv() {
+  const instance = new Ajv({ strict: true, allErrors: true });
+  addFormats(instance, ["date", "email"]);
+  for (const [name, validate] of Object.entries(formats)) instance.addFormat(name, { type: "string", validate });
+  // Annotation keywords of our bilingual convention and of the versioning header (see rules/national/forms/NOTES.md).
+  for (const keyword of ["x-title-en", "x-description-en", "x-form", "x-version", "x-valid-from", "x-valid-to",
+    "x-municipality", "x-extension-point", "x-municipal-extension"]) {
+    instance.addKeyword({ keyword });
+  }
+  return instance;
+}
+const ajv = makeAjv();
+
+const walk = (dir) => (existsSync(dir) ? readdirSync(dir).flatMap((name) => {
+  const full = join(dir, name);
+  return statSync(full).isDirectory() ? walk(full) : [full];
+}) : []);
+const rel = (file) => relative(schemasDir, file).split(sep).join("/");
+const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+
+const failures = [];
+const schemaFiles = ["common", "forms", "municipalities"]
+  .flatMap((d) => walk(join(schemasDir, d)))
+  .filter((f) => f.endsWith(".schema.json"))
+  .sort();
+for (const file of schemaFiles) ajv.addSchema(readJson(file));
+for (const file of schemaFiles) {
+  try {
+    ajv.getSchema(readJson(file).$id);
+  } catch (error) {
+    failures.push(`${rel(file)}: does not compile in strict mode: ${error.message}`);
+  }
+}
+
+// The schemas as the server serves them (bundled and merged), written by the same NUnit test.
+const servedDir = join(dirname(verdictsFile), "served-schemas");
+const served = walk(servedDir).filter((f) => f.endsWith(".json")).sort();
+for (const file of served) {
+  try {
+    const schema = readJson(file);
+    makeAjv().compile(schema); // one instance each: the unmerged variants share their national $id
+  } catch (error) {
+    failures.push(`served ${relative(root, file)}: does not compile in strict mode: ${error.message}`);
+  }
+}
+
+const server = existsSync(verdictsFile) ? readJson(verdictsFile) : null;
+if (server === null) failures.push(`${verdictsFile} is missing: run 'dotnet test' first (FormExamplesTests writes it)`);
+
+let examples = 0;
+for (const file of walk(join(schemasDir, "forms")).filter((f) => /[\\/]examples[\\/]/.test(f) && f.endsWith(".json")).sort()) {
+  const parts = rel(file).split("/"); // forms/<form>/examples/<version>/<kind>/<file>
+  const [, form, , version, kind] = parts;
+  const validate = ajv.getSchema(`https://strategiccities.example/schemas/forms/${form}/${version}.schema.json`);
+  if (!validate) {
+    failures.push(`${rel(file)}: no schema for ${form} ${version}`);
+    continue;
+  }
+  examples++;
+  const ajvValid = validate(readJson(file));
+  const expected = kind === "valid";
+  if (ajvValid !== expected) {
+    failures.push(`${rel(file)}: Ajv says ${ajvValid ? "valid" : "invalid"}, expected ${kind}` +
+      (ajvValid ? "" : `: ${ajv.errorsText(validate.errors)}`));
+  }
+  if (server !== null && server[rel(file)] !== ajvValid) {
+    failures.push(`${rel(file)}: Ajv says ${ajvValid ? "valid" : "invalid"}, the server says ${server[rel(file)] === undefined ? "nothing" : server[rel(file)] ? "valid" : "invalid"}`);
+  }
+}
+
+// The JS formats must give the C# verdicts (vectors from tests/StrategicCities.Core.Tests/Forms/Formats).
+const vectors = [
+  ["codice-fiscale", "RSSMRA85T10A562S", true], ["codice-fiscale", "BNCNNA90E50F205G", true], ["codice-fiscale", "RSSMRA85T10A56NH", true],
+  ["codice-fiscale", "RSSMRA85T10A562T", false], ["codice-fiscale", "RSSMRA85T32A562S", false], ["codice-fiscale", "RSSMRA85B30A562S", false],
+  ["codice-fiscale", "rssmra85t10a562s", false], ["codice-fiscale", "01199250158", true], ["codice-fiscale", "01199250159", false],
+  ["partita-iva", "01199250158", true], ["partita-iva", "00743110157", true], ["partita-iva", "00000000000", false],
+  ["partita-iva", "01199250159", false], ["partita-iva", "IT01199250158", false], ["partita-iva", "01199252003", false],
+  ["istat-comune", "015146", true], ["istat-comune", "000146", false], ["istat-comune", "015000", false], ["istat-comune", "15146", false],
+  ["cadastral-ref", "F205:12/345/7", true], ["cadastral-ref", "H501:1234A/12345/1234", true], ["cadastral-ref", "A562:3/B12", true],
+  ["cadastral-ref", "F205:012/345", false], ["cadastral-ref", "F205:12/345/", false], ["cadastral-ref", "f205:12/345", false],
+  ["pec", "mario.rossi@pec.it", true], ["pec", "Mario.Rossi@PEC.Ordine-Ingegneri.it", true], ["pec", ".mario@pec.it", false],
+  ["pec", "mario@@pec.it", false], ["pec", "mario@pec", false],
+];
+for (const [format, value, expected] of vectors) {
+  if (formats[format](value) !== expected) failures.push(`format ${format}: '${value}' should be ${expected ? "valid" : "invalid"}`);
+}
+
+for (const line of failures) console.log(`FAIL ${line}`);
+console.log(`${schemaFiles.length} schema(s) and ${served.length} served schema(s) compiled, ${examples} example(s) checked, ${failures.length} problem(s)`);
+process.exit(failures.length === 0 ? 0 : 1);
