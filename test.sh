@@ -31,6 +31,13 @@ echo "== unit, integration and legal-case tests (NUnit)"
 if dotnet test StrategicCities.sln -c Release --no-build --nologo -v minimal | tee "$log_dir/dotnet-test.log"; then :; else status=1; fi
 count "$log_dir/dotnet-test.log"
 
+echo "== cross-implementation check: Ajv (strict) against the server's verdicts on every form example"
+if (cd tests/ajv && npm ci --no-audit --no-fund --loglevel=error && node check.mjs) | tee "$log_dir/ajv.log"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); status=1
+fi
+
 echo
 echo "total: $passed passed, $failed failed, $skipped skipped"
 if [[ $status -ne 0 || $failed -ne 0 || $passed -eq 0 ]]; then exit 1; fi

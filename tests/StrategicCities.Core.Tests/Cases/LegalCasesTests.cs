@@ -7,7 +7,7 @@ namespace StrategicCities.Core.Tests.Cases;
 [TestFixture]
 public sealed class LegalCasesTests
 {
-    private static readonly Lazy<Task<CaseRunner>> Runner = new(async () => new CaseRunner(await Repository.EngineAsync()));
+    private static readonly Lazy<Task<CaseRunner>> Runner = new(async () => await CaseRunner.CreateDefaultAsync(await Repository.CatalogAsync(), Repository.Sources));
 
     private static IEnumerable<TestCaseData> Cases()
     {
