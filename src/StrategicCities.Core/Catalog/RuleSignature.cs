@@ -21,6 +21,8 @@ public sealed record RuleSignature(
     private static readonly Dictionary<string, RuleSignature> Registered = new(StringComparer.Ordinal)
     {
         ["determination"] = Determination,
+        // Guards of the procedure definitions (rules/national/procedures): one workflow per regime.
+        ["procedure-guards"] = Procedures.ProcedureFacts.Signature,
     };
 
     /// <summary>Registers the signature of a family of rule sets (an id, or a prefix ending in '/').</summary>
