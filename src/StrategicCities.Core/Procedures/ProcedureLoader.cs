@@ -70,7 +70,7 @@ public static class ProcedureLoader
     }
 
     /// <summary>Every .json under a <c>procedures/</c> folder of a layer.</summary>
-    internal static IEnumerable<string> EnumerateFiles(string rulesDirectory)
+    public static IEnumerable<string> EnumerateFiles(string rulesDirectory)
     {
         IEnumerable<string> Under(string top, int depth)
         {
