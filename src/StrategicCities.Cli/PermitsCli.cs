@@ -18,6 +18,7 @@ internal static class PermitsCli
         root.Subcommands.Add(DetermineCommand.Create(context, explain: true));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(GraphCommand.Create(context));
         var parse = root.Parse(args, new ParserConfiguration());
         if (parse.Errors.Count > 0)
         {

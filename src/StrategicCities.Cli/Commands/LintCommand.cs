@@ -2,6 +2,7 @@ using System.CommandLine;
 using StrategicCities.Core.Cases;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Procedures;
 
 namespace StrategicCities.Cli.Commands;
 
@@ -23,6 +24,7 @@ internal static class LintCommand
             "Check every rule file and overlay: meta-schema, paths, legal bases and it/en messages, instruments, " +
             "unique names per package, expressions, overlay permissions, validity without overlaps or gaps; " +
             "form schemas (only keywords NJsonSchema enforces, examples valid and invalid, municipal extensions). " +
+            "procedure definitions (states reachable, transitions to declared states, terms naming real events, guards naming real rules, known roles) and their overlays. " +
             "Prints one line per problem (file:rule: message) and exits 1 if there is any.")
         {
             path, schemas,
@@ -48,6 +50,20 @@ internal static class LintCommand
         var lines = result.Problems.Select(p => p.ToString()).ToList();
         // Form schemas (keywords, versions, municipal extensions), their examples both ways, local form checks.
         lines.AddRange((await FormLint.CheckAsync(result.Catalog, sources, cancellationToken)).Select(p => p.ToString()));
+
+        // Procedures name guard rules and municipalities, so they are checked against a loaded catalog.
+        ProcedureCatalog? procedures = null;
+        if (result.Succeeded)
+        {
+            var loaded = await ProcedureLoader.LoadAsync(sources, result.Catalog!, cancellationToken);
+            procedures = loaded.Catalog;
+            lines.AddRange(loaded.Problems.Select(p => p.ToString()));
+        }
+        else if (ProcedureLoader.EnumerateFiles(sources.RulesDirectory).Any())
+        {
+            lines.Add("procedures:-: not checked because the rule sets do not load (fix the problems above first) [procedures.not-checked]");
+        }
+
         var casesDirectory = Path.Combine(sources.RulesDirectory, "tests");
         var caseCount = 0;
         if (Directory.Exists(casesDirectory))
@@ -74,7 +90,8 @@ internal static class LintCommand
         var versions = catalog.RuleSetIds.Sum(id => catalog.Versions(id).Count);
         await context.Out.WriteLineAsync(
             $"ok: {versions} rule-set version(s) in {catalog.RuleSetIds.Count()} rule set(s), {catalog.Overlays.Count} overlay(s), " +
-            $"{catalog.Municipalities.Count} municipalities, {caseCount} case(s)");
+            $"{procedures!.Ids.Sum(id => procedures.Versions(id).Count)} procedure version(s) in {procedures.Ids.Count()} procedure(s), " +
+            $"{procedures.Overlays.Count} procedure overlay(s), {catalog.Municipalities.Count} municipalities, {caseCount} case(s)");
         return ExitCodes.Ok;
     }
 }

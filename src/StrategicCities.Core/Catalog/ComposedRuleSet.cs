@@ -22,8 +22,12 @@ public sealed record ComposedRuleSet(
         .. Municipality is null ? Array.Empty<RuleFileHeader>() : [Municipality.Header],
     ];
 
-    /// <summary>Cache key: the versions it is made of. Municipalities without overlays share one.</summary>
-    public string Key => string.Join('+', Layers.Select(l => $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}"));
+    /// <summary>
+    /// Cache key: the rule set and the versions it is made of. Municipalities without overlays share
+    /// one. The id is part of it: two rule sets may have versions of the same date (determination and
+    /// procedure-guards both start on 2016-12-11) and must never share a compiled engine.
+    /// </summary>
+    public string Key => Id + "|" + string.Join('+', Layers.Select(l => $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}"));
 
     /// <summary>Every rule in force.</summary>
     public IEnumerable<RuleDefinition> AllRules => Workflows.SelectMany(w => w.Rules);

@@ -141,9 +141,9 @@ public sealed class RuleCatalog
     {
         var signature = RuleSignature.For(composed.Id)
             ?? throw new InvalidOperationException($"No rule signature is registered for rule set '{composed.Id}'.");
-        // The key names the rule set too: composed.Key only lists layer versions, and two rule sets (forms/cil and
-        // forms/agibilita, both 2017-06-30) can share those.
-        var lazy = _compiled.GetOrAdd(composed.Id + "|" + composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(async () =>
+        // composed.Key names the rule set and its layer versions: two rule sets (forms/cil and forms/agibilita,
+        // both 2017-06-30) share the versions but never a compiled engine.
+        var lazy = _compiled.GetOrAdd(composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(async () =>
         {
             var effective = new EffectiveRuleSet(composed, signature);
             await effective.WarmUpAsync(CancellationToken.None);

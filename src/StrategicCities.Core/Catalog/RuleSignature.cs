@@ -34,6 +34,8 @@ public sealed record RuleSignature(
         // Registered here rather than by the form validator so the catalog can compile form rules before
         // anything else runs (RuleSignature.Register("forms/", …) would do the same, later).
         ["forms/"] = Forms,
+        // Guards of the procedure definitions (rules/national/procedures): one workflow per regime.
+        ["procedure-guards"] = Procedures.ProcedureFacts.Signature,
     };
 
     /// <summary>Registers the signature of a family of rule sets (an id, or a prefix ending in '/').</summary>

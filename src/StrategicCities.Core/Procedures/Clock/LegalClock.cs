@@ -19,6 +19,13 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// from A to B therefore adds exactly B − A days. Suspensions beyond
 /// <see cref="LegalTermDefinition.MaxSuspensions"/> are ignored (the law allows the office only
 /// that many; a further request does not stop the clock).</item>
+/// <item>Delayed and automatic resume (art. 10-bis L. 241/1990 as amended by D.L. 76/2020): with
+/// <see cref="LegalTermDefinition.ResumeDelayDays"/> a resuming event dated R resumes the term as if
+/// the resuming event were dated R + delay; with <see cref="LegalTermDefinition.ResumeAfterDays"/> a
+/// term suspended on S with no resuming event by S + N resumes as if resumed on S + N. A resuming
+/// event dated exactly S + N still counts (the window includes its last day).</item>
+/// <item>Terms in years (<see cref="LegalTermDefinition.Years"/>) end on the same day of the month
+/// of the final year (art. 2963 c. 4 c.c.); their length in days is fixed at each (re)start.</item>
 /// <item>Interruption: the days already run are lost; the term runs again in full from the
 /// restarting event (excluded), or from the interrupting event itself when the definition names
 /// no restart.</item>
@@ -71,7 +78,7 @@ public static class LegalClock
         LegalTermDefinition term, ClockEvent[] events, ItalianCalendar calendar, string municipality, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(term);
-        if (term.Days < 1)
+        if (term.Years is { } years ? years < 1 : term.Days < 1)
         {
             throw new ArgumentException($"Term '{term.Id}' must last at least one day.", nameof(term));
         }
@@ -114,6 +121,13 @@ public static class LegalClock
         private int _interruptions;
         private DateOnly? _metOn;
 
+        // Length of the current run in days (fixed at the (re)start for terms in years).
+        private int _days = term.Days;
+
+        // A suspended term that will resume by itself on this day (delayed or automatic resume).
+        private DateOnly? _resumeAt;
+        private bool _resumeRequested;
+
         // Cached for the current running segment; reset whenever the segment changes.
         private DateOnly? _nominalEnd;
         private DateOnly? _due;
@@ -131,7 +145,7 @@ public static class LegalClock
         public bool IsRelevant(ClockEvent clockEvent)
         {
             var name = clockEvent.Name;
-            return string.Equals(name, term.StartEvent, StringComparison.Ordinal)
+            return IsStart(name)
                 || term.MetBy.Contains(name, StringComparer.Ordinal)
                 || term.SuspendOn.Contains(name, StringComparer.Ordinal)
                 || term.ResumeOn.Contains(name, StringComparer.Ordinal)
@@ -142,6 +156,11 @@ public static class LegalClock
         /// <summary>Lets time pass up to the day before <paramref name="date"/>.</summary>
         public void AdvanceBefore(DateOnly date)
         {
+            if (_phase == Phase.Suspended && _resumeAt is { } resume && resume < date)
+            {
+                Resume(resume);
+            }
+
             if (_phase == Phase.Interrupted && AutoRestartDate() is { } restart && restart < date)
             {
                 Restart(restart);
@@ -156,6 +175,11 @@ public static class LegalClock
         /// <summary>Lets time pass through the whole of <paramref name="today"/>.</summary>
         public void AdvanceThrough(DateOnly today)
         {
+            if (_phase == Phase.Suspended && _resumeAt is { } resume && resume <= today)
+            {
+                Resume(resume);
+            }
+
             if (_phase == Phase.Interrupted && AutoRestartDate() is { } restart && restart <= today)
             {
                 Restart(restart);
@@ -174,7 +198,7 @@ public static class LegalClock
             var date = clockEvent.Date;
             if (_phase == Phase.NotStarted)
             {
-                if (!string.Equals(name, term.StartEvent, StringComparison.Ordinal))
+                if (!IsStart(name))
                 {
                     return false;
                 }
@@ -182,10 +206,11 @@ public static class LegalClock
                 _phase = Phase.Running;
                 _start = date;
                 _from = date;
+                _days = LengthFrom(date);
                 return true;
             }
 
-            if (_phase is Phase.Met or Phase.Expired || string.Equals(name, term.StartEvent, StringComparison.Ordinal))
+            if (_phase is Phase.Met or Phase.Expired || IsStart(name))
             {
                 return false;
             }
@@ -237,10 +262,20 @@ public static class LegalClock
 
             if (_phase == Phase.Suspended && term.ResumeOn.Contains(name, StringComparer.Ordinal))
             {
-                _suspendedDays += date.DayNumber - _pausedAt.DayNumber;
-                _from = date;
-                _phase = Phase.Running;
-                ResetSegment();
+                if (_resumeRequested)
+                {
+                    return false;
+                }
+
+                if (term.ResumeDelayDays > 0)
+                {
+                    // Art. 10-bis L. 241/1990 (2020): the term runs again only N days after the observations.
+                    _resumeRequested = true;
+                    _resumeAt = date.AddDays(term.ResumeDelayDays);
+                    return true;
+                }
+
+                Resume(date);
                 return true;
             }
 
@@ -256,9 +291,11 @@ public static class LegalClock
                 _suspendedDays += date.DayNumber - _from.DayNumber - counted;
                 // A suspension on a day of grace (after the last counted day, before the holiday-moved
                 // due date) leaves no day to run: the term then ends on the resuming day.
-                _counted += Math.Min(counted, term.Days - _counted);
+                _counted += Math.Min(counted, _days - _counted);
                 _phase = Phase.Suspended;
                 _pausedAt = date;
+                _resumeRequested = false;
+                _resumeAt = term.ResumeAfterDays is { } after ? date.AddDays(after) : null;
                 ResetSegment();
                 return true;
             }
@@ -296,7 +333,7 @@ public static class LegalClock
                         DueDate = due,
                         DaysRemaining = due.DayNumber - today.DayNumber,
                         TermDaysLeft = _phase == Phase.Running
-                            ? Math.Max(0, term.Days - _counted - CountedDays(_from, usedUntil))
+                            ? Math.Max(0, _days - _counted - CountedDays(_from, usedUntil))
                             : null,
                         SuspendedDays = _suspendedDays + NationalDays(_from, nominalEnd),
                     };
@@ -306,7 +343,8 @@ public static class LegalClock
                     return status with
                     {
                         State = TermState.Suspended,
-                        TermDaysLeft = term.Days - _counted,
+                        TermDaysLeft = _days - _counted,
+                        ResumesOn = _resumeAt,
                         SuspendedDays = _suspendedDays + (today.DayNumber - _pausedAt.DayNumber),
                     };
 
@@ -314,7 +352,8 @@ public static class LegalClock
                     return status with
                     {
                         State = TermState.Suspended,
-                        TermDaysLeft = term.Days,
+                        TermDaysLeft = _days,
+                        ResumesOn = AutoRestartDate(),
                         SuspendedDays = today.DayNumber - _pausedAt.DayNumber,
                     };
 
@@ -335,8 +374,27 @@ public static class LegalClock
         private DateOnly? AutoRestartDate() =>
             term.RestartAfterDays is { } days ? _pausedAt.AddDays(days) : null;
 
+        private bool IsStart(string name) =>
+            string.Equals(name, term.StartEvent, StringComparison.Ordinal)
+            || term.AlternativeStartEvents.Contains(name, StringComparer.Ordinal);
+
+        /// <summary>The length in days of a run starting on <paramref name="start"/> (art. 2963 c. 4 c.c. for years).</summary>
+        private int LengthFrom(DateOnly start) =>
+            term.Years is { } years ? start.AddYears(years).DayNumber - start.DayNumber : term.Days;
+
+        private void Resume(DateOnly date)
+        {
+            _suspendedDays += date.DayNumber - _pausedAt.DayNumber;
+            _from = date;
+            _phase = Phase.Running;
+            _resumeAt = null;
+            _resumeRequested = false;
+            ResetSegment();
+        }
+
         private void Restart(DateOnly date)
         {
+            _days = LengthFrom(date);
             _from = date;
             _counted = 0;
             _suspendedDays = 0;
@@ -360,7 +418,7 @@ public static class LegalClock
             }
 
             var day = _from;
-            var left = term.Days - _counted;
+            var left = _days - _counted;
             while (left > 0)
             {
                 day = day.AddDays(1);

@@ -18,14 +18,43 @@ public sealed record LegalTermDefinition
     /// <summary>The event that starts the term (its date is the excluded first day). Only its first occurrence counts.</summary>
     public required string StartEvent { get; init; }
 
-    /// <summary>Length of the term in calendar days; at least 1.</summary>
+    /// <summary>
+    /// Further events that start the term exactly as <see cref="StartEvent"/> does (e.g. both the
+    /// issue of a permit and its formation by silenzio-assenso start the year for starting works,
+    /// art. 15 c. 2 D.P.R. 380/2001). Only the first start of any of them counts.
+    /// </summary>
+    public IReadOnlyList<string> AlternativeStartEvents { get; init; } = [];
+
+    /// <summary>Length of the term in calendar days; at least 1 unless <see cref="Years"/> is set.</summary>
     public required int Days { get; init; }
+
+    /// <summary>
+    /// When set, the term is this many years instead of <see cref="Days"/>: it ends on the day of
+    /// the same number in the month of the final year (art. 2963 c. 4 c.c.; 29 February → 28
+    /// February). The length in days is fixed from the (re)start date.
+    /// </summary>
+    public int? Years { get; init; }
 
     /// <summary>Events that suspend the term: the days already run are kept, the term resumes on a <see cref="ResumeOn"/> event.</summary>
     public IReadOnlyList<string> SuspendOn { get; init; } = [];
 
     /// <summary>Events that resume a suspended term.</summary>
     public IReadOnlyList<string> ResumeOn { get; init; } = [];
+
+    /// <summary>
+    /// Calendar days after a <see cref="ResumeOn"/> event at which the term resumes (0: on the
+    /// event itself). Art. 10-bis L. 241/1990 as amended by D.L. 76/2020: the terms "ricominciano a
+    /// decorrere dieci giorni dopo la presentazione delle osservazioni".
+    /// </summary>
+    public int ResumeDelayDays { get; init; }
+
+    /// <summary>
+    /// When set, a suspended term resumes by itself this many calendar days after the suspending
+    /// event if no <see cref="ResumeOn"/> event came by then (art. 10-bis L. 241/1990 as amended by
+    /// D.L. 76/2020: "o, in mancanza delle stesse, dalla scadenza del termine" of 10 days for the
+    /// observations).
+    /// </summary>
+    public int? ResumeAfterDays { get; init; }
 
     /// <summary>
     /// How many suspensions the law allows (e.g. 1 for art. 2 c. 7 L. 241/1990); null for no limit.

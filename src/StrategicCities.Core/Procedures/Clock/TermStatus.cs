@@ -45,6 +45,14 @@ public sealed record TermStatus
     /// </summary>
     public int SuspendedDays { get; init; }
 
+    /// <summary>
+    /// For a Suspended term whose resumption is already known (a delayed or automatic resume, see
+    /// <see cref="LegalTermDefinition.ResumeDelayDays"/> and <see cref="LegalTermDefinition.ResumeAfterDays"/>,
+    /// or an interruption with <see cref="LegalTermDefinition.RestartAfterDays"/>): the day it will
+    /// run again from (excluded, like a start). Null otherwise.
+    /// </summary>
+    public DateOnly? ResumesOn { get; init; }
+
     /// <summary>Suspensions applied (ignored ones excluded).</summary>
     public int Suspensions { get; init; }
 
