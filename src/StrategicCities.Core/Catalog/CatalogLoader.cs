@@ -37,11 +37,11 @@ public static class CatalogLoader
         var national = read.Where(r => r.National is not null).Select(r => r.National!).ToList();
         var overlays = read.Where(r => r.Overlay is not null).Select(r => r.Overlay!).ToList();
         await parserWarmUp;
-        var parsed = new HashSet<(RuleSignature, string)>();
+        var expressions = new List<(RuleFileHeader Header, RuleDefinition Rule)>();
 
         foreach (var version in national)
         {
-            CheckFile(version.Header, version.AllRules, parsed, problems);
+            CheckFile(version.Header, version.AllRules, expressions, problems);
             CheckNationalRules(version, problems);
         }
 
@@ -59,10 +59,11 @@ public static class CatalogLoader
 
         foreach (var overlay in overlays)
         {
-            CheckFile(overlay.Header, overlay.Add.Concat(overlay.Override), parsed, problems);
+            CheckFile(overlay.Header, overlay.Add.Concat(overlay.Override), expressions, problems);
             CheckOverlay(overlay, byId, registry, problems);
         }
 
+        CheckExpressions(expressions, problems);
         foreach (var series in overlays.GroupBy(o => (o.Overlays, o.Header.Layer, o.Header.Jurisdiction)))
         {
             CheckSeries([.. series.Select(o => o.Header).OrderBy(h => h.Validity.From)], requireContiguous: false, problems);
@@ -138,7 +139,7 @@ public static class CatalogLoader
     }
 
     private static void CheckFile(
-        RuleFileHeader header, IEnumerable<RuleDefinition> rules, HashSet<(RuleSignature, string)> parsed, List<CatalogProblem> problems)
+        RuleFileHeader header, IEnumerable<RuleDefinition> rules, List<(RuleFileHeader, RuleDefinition)> expressions, List<CatalogProblem> problems)
     {
         var ruleList = rules.ToList();
         var declared = header.Instruments.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
@@ -161,32 +162,46 @@ public static class CatalogLoader
             problems.Add(new(header.File, duplicate.Key, "rule.duplicate-name", $"rule name '{duplicate.Key}' is used more than once in the file"));
         }
 
-        var signature = RuleSignature.For(header.Layer == Layer.National ? header.Id : header.Id);
-        if (signature is null)
-        {
-            return;
-        }
+        expressions.AddRange(ruleList.Select(rule => (header, rule)));
+    }
 
-        var parser = new RuleExpressionParser(EffectiveRuleSet.CreateSettings(signature));
-        var parameters = signature.ParameterExpressions();
-        foreach (var rule in ruleList)
-        {
-            // Versions repeat most expressions; each distinct one that compiles is compiled once.
-            if (parsed.Contains((signature, rule.Expression)))
+    /// <summary>
+    /// Compiles every expression once: versions repeat most of them, so each distinct (signature, text)
+    /// is parsed once, in parallel, and a failure is reported on every rule that uses it.
+    /// </summary>
+    private static void CheckExpressions(List<(RuleFileHeader Header, RuleDefinition Rule)> expressions, List<CatalogProblem> problems)
+    {
+        var distinct = expressions
+            .Select(e => (Signature: RuleSignature.For(e.Header.Id), e.Rule.Expression))
+            .Where(e => e.Signature is not null)
+            .Distinct()
+            .ToList();
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<(RuleSignature, string), string>();
+        Parallel.ForEach(
+            distinct.GroupBy(e => e.Signature!),
+            group =>
             {
-                continue;
-            }
-
-            try
-            {
-                parser.Parse(rule.Expression, parameters, typeof(bool));
-                parsed.Add((signature, rule.Expression));
-            }
+                var parser = new RuleExpressionParser(EffectiveRuleSet.CreateSettings(group.Key));
+                var parameters = group.Key.ParameterExpressions();
+                foreach (var (_, expression) in group)
+                {
+                    try
+                    {
+                        parser.Parse(expression, parameters, typeof(bool));
+                    }
 #pragma warning disable CA1031 // Any parser failure is a problem of the rule file, reported to its author.
-            catch (Exception ex)
+                    catch (Exception ex)
 #pragma warning restore CA1031
+                    {
+                        failures[(group.Key, expression)] = ex.Message;
+                    }
+                }
+            });
+        foreach (var (header, rule) in expressions)
+        {
+            if (RuleSignature.For(header.Id) is { } signature && failures.TryGetValue((signature, rule.Expression), out var message))
             {
-                problems.Add(new(header.File, rule.Name, "expression.invalid", $"expression does not compile: {ex.Message}"));
+                problems.Add(new(header.File, rule.Name, "expression.invalid", $"expression does not compile: {message}"));
             }
         }
     }

@@ -15,7 +15,7 @@ public sealed record ComposedRuleSet(
     public string Id => National.Header.Id;
 
     /// <summary>The file versions composed, national first.</summary>
-    public IReadOnlyList<RuleFileHeader> Layers =>
+    public IReadOnlyList<RuleFileHeader> Layers { get; } =
     [
         National.Header,
         .. Region is null ? Array.Empty<RuleFileHeader>() : [Region.Header],
@@ -27,7 +27,7 @@ public sealed record ComposedRuleSet(
     /// one. The id is part of it: two rule sets may have versions of the same date (determination and
     /// procedure-guards both start on 2016-12-11) and must never share a compiled engine.
     /// </summary>
-    public string Key => Id + "|" + string.Join('+', Layers.Select(l => $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}"));
+    public string Key => field ??= Id + "|" + string.Join('+', Layers.Select(l => $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}"));
 
     /// <summary>Every rule in force.</summary>
     public IEnumerable<RuleDefinition> AllRules => Workflows.SelectMany(w => w.Rules);

@@ -13,6 +13,8 @@ public sealed class RuleCatalog
     private readonly IReadOnlyDictionary<string, IReadOnlyList<RuleSetVersion>> _national;
     private readonly IReadOnlyList<OverlayVersion> _overlays;
     private readonly ConcurrentDictionary<string, Lazy<Task<EffectiveRuleSet>>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(RuleSetVersion National, OverlayVersion? Region, OverlayVersion? Municipality), ComposedRuleSet> _composed =
+        new(IdentityTupleComparer.Instance);
 
     internal RuleCatalog(
         MunicipalityRegistry municipalities,
@@ -80,16 +82,18 @@ public sealed class RuleCatalog
             return null;
         }
 
-        var problems = new List<CatalogProblem>();
-        var composed = OverlayComposer.Compose(
-            national,
-            OverlayAt(ruleSetId, Layer.Region, municipality.Region, date),
-            OverlayAt(ruleSetId, Layer.Municipality, municipality.Code, date),
-            problems);
+        var region = OverlayAt(ruleSetId, Layer.Region, municipality.Region, date);
+        var local = OverlayAt(ruleSetId, Layer.Municipality, municipality.Code, date);
 
-        // The loader composed every reachable combination already, so a refusal here is a bug.
-        return composed ?? throw new InvalidOperationException(
-            $"Composition refused after a clean load: {string.Join("; ", problems)}");
+        // Composition is pure in the three file versions: compose each combination once.
+        return _composed.GetOrAdd((national, region, local), key =>
+        {
+            var problems = new List<CatalogProblem>();
+
+            // The loader composed every reachable combination already, so a refusal here is a bug.
+            return OverlayComposer.Compose(key.National, key.Region, key.Municipality, problems)
+                ?? throw new InvalidOperationException($"Composition refused after a clean load: {string.Join("; ", problems)}");
+        });
     }
 
     /// <summary>
@@ -104,16 +108,20 @@ public sealed class RuleCatalog
             return (null, error);
         }
 
-        var ruleSets = new Dictionary<string, EffectiveRuleSet>(StringComparer.Ordinal);
+        // Cold rule sets compile in parallel (CompileAsync starts each on the thread pool); warm ones are cached.
+        var compiling = new List<(string Id, Task<EffectiveRuleSet> Task)>();
         foreach (var id in _national.Keys)
         {
-            var composed = Compose(id, municipality, legalDate);
-            if (composed is null)
+            if (Compose(id, municipality, legalDate) is { } composed)
             {
-                continue;
+                compiling.Add((id, CompileAsync(composed, cancellationToken)));
             }
+        }
 
-            ruleSets[id] = await CompileAsync(composed, cancellationToken);
+        var ruleSets = new Dictionary<string, EffectiveRuleSet>(compiling.Count, StringComparer.Ordinal);
+        foreach (var (id, task) in compiling)
+        {
+            ruleSets[id] = await task;
         }
 
         if (ruleSets.Count == 0)
@@ -143,12 +151,26 @@ public sealed class RuleCatalog
             ?? throw new InvalidOperationException($"No rule signature is registered for rule set '{composed.Id}'.");
         // composed.Key names the rule set and its layer versions: two rule sets (forms/cil and forms/agibilita,
         // both 2017-06-30) share the versions but never a compiled engine.
-        var lazy = _compiled.GetOrAdd(composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(async () =>
+        var lazy = _compiled.GetOrAdd(composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(() => Task.Run(async () =>
         {
             var effective = new EffectiveRuleSet(composed, signature);
             await effective.WarmUpAsync(CancellationToken.None);
             return effective;
-        }));
+        })));
         return lazy.Value.WaitAsync(cancellationToken);
     }
+}
+
+/// <summary>Compares the file versions of a composition by identity: they are immutable and loaded once.</summary>
+internal sealed class IdentityTupleComparer : IEqualityComparer<(RuleSetVersion, OverlayVersion?, OverlayVersion?)>
+{
+    public static readonly IdentityTupleComparer Instance = new();
+
+    public bool Equals((RuleSetVersion, OverlayVersion?, OverlayVersion?) x, (RuleSetVersion, OverlayVersion?, OverlayVersion?) y) =>
+        ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3);
+
+    public int GetHashCode((RuleSetVersion, OverlayVersion?, OverlayVersion?) obj) => HashCode.Combine(
+        System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1),
+        obj.Item2 is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2),
+        obj.Item3 is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item3));
 }
