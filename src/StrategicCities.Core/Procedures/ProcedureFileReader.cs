@@ -252,7 +252,7 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
         PopulationAbove = d.TryGetProperty("populationAbove", out var p) ? p.GetInt32() : null,
         Events = d.TryGetProperty("events", out var events) ? [.. events.EnumerateArray().Select(e => e.GetString()!)] : [],
         Days = d.TryGetProperty("days", out var days) ? days.GetInt32() : null,
-        LegalBasis = RuleFileReader.ReadLegalBasis(d.GetProperty("legalBasis")),
+        LegalBasis = d.TryGetProperty("legalBasis", out var basis) ? RuleFileReader.ReadLegalBasis(basis) : [],
     };
 
     /// <summary>Best effort: names the element (e.g. <c>transitions[3]</c>, <c>term pdc-istruttoria</c>) a schema error sits in.</summary>

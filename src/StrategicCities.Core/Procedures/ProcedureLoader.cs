@@ -150,6 +150,11 @@ public static class ProcedureLoader
                 {
                     Problem(element, "term.doubling-without-legal-basis", "a doubling must cite the law that doubles the term in \"legalBasis\"");
                 }
+
+                if (doubling.PopulationAbove is null && doubling.Events.Count == 0)
+                {
+                    Problem(element, "term.doubling-without-cause", "a doubling needs a cause: \"populationAbove\", \"events\" or both");
+                }
             }
 
             if (term.OnExpiry is { } expiry)
