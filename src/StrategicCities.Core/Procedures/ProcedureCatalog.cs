@@ -41,7 +41,11 @@ public sealed class ProcedureCatalog
     public ProcedureDefinition? NationalAt(string id, DateOnly date) =>
         Versions(id).FirstOrDefault(v => v.Header.Validity.Contains(date));
 
-    /// <summary>The national definition with the overlays of <paramref name="municipality"/> in force on <paramref name="date"/>.</summary>
+    /// <summary>
+    /// The national definition with the overlays of <paramref name="municipality"/> in force on
+    /// <paramref name="date"/>, bound to the municipality (its population doubles terms where the
+    /// definition says so, see <see cref="ProcedureDefinition.Municipality"/>).
+    /// </summary>
     public (ProcedureDefinition? Definition, IReadOnlyList<RuleFileHeader> Layers) Compose(string id, Municipality municipality, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(municipality);
@@ -65,7 +69,8 @@ public sealed class ProcedureCatalog
         var problems = new List<CatalogProblem>();
         var composed = ProcedureLoader.Compose(national, overlays, Rules, problems)
             ?? throw new InvalidOperationException($"Composition refused after a clean load: {string.Join("; ", problems)}");
-        return (composed, [national.Header, .. overlays.Select(o => o.Header)]);
+        // The municipality's population decides the terms the law doubles (art. 20 c. 7 D.P.R. 380/2001).
+        return (composed with { Municipality = municipality }, [national.Header, .. overlays.Select(o => o.Header)]);
     }
 
     /// <summary>

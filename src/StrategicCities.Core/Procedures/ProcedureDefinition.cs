@@ -41,8 +41,15 @@ public sealed record ProcedureDefinition
     /// <summary>Where regions or municipalities may add optional steps.</summary>
     public IReadOnlyList<ProcedureExtensionPoint> ExtensionPoints { get; init; } = [];
 
-    /// <summary>The terms as the legal clock wants them.</summary>
-    public IReadOnlyList<LegalTermDefinition> LegalTerms => [.. Terms.Select(t => t.ToLegalTerm())];
+    /// <summary>
+    /// The municipality the definition was composed for (<see cref="ProcedureCatalog.Compose"/>); null
+    /// for a national definition as loaded. Its population decides the terms doubled from the start
+    /// (<see cref="ProcedureTermDoubling.PopulationAbove"/>).
+    /// </summary>
+    public Municipality? Municipality { get; init; }
+
+    /// <summary>The terms as the legal clock wants them, doubled where the law says so for <see cref="Municipality"/>.</summary>
+    public IReadOnlyList<LegalTermDefinition> LegalTerms => [.. Terms.Select(t => t.ToLegalTerm(Municipality))];
 
     /// <summary>The state with that id, if any.</summary>
     public ProcedureState? FindState(string id) => States.FirstOrDefault(s => s.Id == id);
@@ -148,6 +155,9 @@ public sealed record ProcedureTerm
     /// <summary>Trigger fired (by role <c>system</c>) when the term expires; null for none.</summary>
     public string? OnExpiry { get; init; }
 
+    /// <summary>When the law doubles the term (e.g. art. 20 c. 7 D.P.R. 380/2001); null when it never does.</summary>
+    public ProcedureTermDoubling? Doubling { get; init; }
+
     /// <summary>The law setting the term.</summary>
     public required IReadOnlyList<LegalBasis> LegalBasis { get; init; }
 
@@ -158,10 +168,11 @@ public sealed record ProcedureTerm
             .Concat(ResumeOn.Select(e => ("resumeOn", e)))
             .Concat(InterruptOn.Select(e => ("interruptOn", e)))
             .Concat(RestartOn.Select(e => ("restartOn", e)))
-            .Concat(MetBy.Select(e => ("metBy", e)));
+            .Concat(MetBy.Select(e => ("metBy", e)))
+            .Concat((Doubling?.Events ?? []).Select(e => ("doubling.events", e)));
 
-    /// <summary>The clock's model of this term.</summary>
-    public LegalTermDefinition ToLegalTerm() => new()
+    /// <summary>The clock's model of this term, for a procedure resolved for <paramref name="municipality"/> (null: none).</summary>
+    public LegalTermDefinition ToLegalTerm(Municipality? municipality = null) => new()
     {
         Id = Id,
         Name = Name,
@@ -180,8 +191,69 @@ public sealed record ProcedureTerm
         MaxInterruptions = MaxInterruptions,
         MetBy = MetBy,
         OnExpiry = OnExpiry,
+        Doubling = Doubling?.ToClock(Days ?? 0, municipality),
         LegalBasis = LegalBasis,
     };
+}
+
+/// <summary>
+/// When the law doubles a term in days, as written in the file (<c>"doubling"</c>): for the
+/// municipalities above a population, and/or from an event on. Art. 20 c. 7 D.P.R. 380/2001: "I
+/// termini di cui ai commi 3 e 5 sono raddoppiati per i comuni con più di 100.000 abitanti,
+/// nonché per i progetti particolarmente complessi secondo la motivata risoluzione del
+/// responsabile del procedimento".
+/// </summary>
+public sealed record ProcedureTermDoubling
+{
+    /// <summary>Doubled from the start where the municipality's population is greater than this; null for no such cause.</summary>
+    public int? PopulationAbove { get; init; }
+
+    /// <summary>Events that double the term from then on (e.g. <c>raddoppio-termini</c>, fired by the officer).</summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
+
+    /// <summary>The length once doubled, where the law doubles only part of the term; null for twice the days.</summary>
+    public int? Days { get; init; }
+
+    /// <summary>The law doubling the term.</summary>
+    public required IReadOnlyList<LegalBasis> LegalBasis { get; init; }
+
+    /// <summary>The length in days once doubled, for a term of <paramref name="days"/> days.</summary>
+    public int DoubledDays(int days) => Days ?? 2 * days;
+
+    /// <summary>
+    /// The clock's model: doubled from the start when <paramref name="municipality"/> has more
+    /// inhabitants than <see cref="PopulationAbove"/>; never when its population is unknown (the
+    /// reason says so, so the caller sees it instead of a guess).
+    /// </summary>
+    public TermDoubling ToClock(int days, Municipality? municipality)
+    {
+        var doubledDays = DoubledDays(days);
+        var (fromStart, reason) = PopulationAbove switch
+        {
+            null => (false, (LocalizedText?)null),
+            { } threshold when municipality?.Population is { } population => population > threshold
+                ? (true, new LocalizedText(
+                    $"Termine raddoppiato a {doubledDays} giorni: il comune {municipality.Name} ha {population} abitanti, più di {threshold}.",
+                    $"Term doubled to {doubledDays} days: the municipality {municipality.Name} has {population} inhabitants, more than {threshold}."))
+                : (false, new LocalizedText(
+                    $"Termine non raddoppiato ({days} giorni): il comune {municipality.Name} ha {population} abitanti, non più di {threshold}.",
+                    $"Term not doubled ({days} days): the municipality {municipality.Name} has {population} inhabitants, not more than {threshold}.")),
+            { } threshold when municipality is not null => (false, new LocalizedText(
+                $"Termine non raddoppiato ({days} giorni): la popolazione del comune {municipality.Name} non è nota, quindi non si può stabilire se supera {threshold} abitanti. Verificare.",
+                $"Term not doubled ({days} days): the population of the municipality {municipality.Name} is unknown, so whether it exceeds {threshold} cannot be established. Check.")),
+            { } threshold => (false, new LocalizedText(
+                $"Termine non raddoppiato ({days} giorni): procedimento non riferito a un comune, popolazione ignota (soglia {threshold} abitanti).",
+                $"Term not doubled ({days} days): the procedure is not resolved for a municipality, population unknown (threshold {threshold} inhabitants).")),
+        };
+        return new TermDoubling
+        {
+            Days = doubledDays,
+            On = Events,
+            FromStart = fromStart,
+            Reason = reason,
+            LegalBasis = LegalBasis,
+        };
+    }
 }
 
 /// <summary>A regional or municipal overlay of a procedure: optional steps added at extension points.</summary>

@@ -242,9 +242,18 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
             MaxInterruptions = Number("maxInterruptions"),
             MetBy = Names("metBy"),
             OnExpiry = t.TryGetProperty("onExpiry", out var e) ? e.GetString() : null,
+            Doubling = t.TryGetProperty("doubling", out var d) ? ReadDoubling(d) : null,
             LegalBasis = RuleFileReader.ReadLegalBasis(t.GetProperty("legalBasis")),
         };
     }
+
+    private static ProcedureTermDoubling ReadDoubling(JsonElement d) => new()
+    {
+        PopulationAbove = d.TryGetProperty("populationAbove", out var p) ? p.GetInt32() : null,
+        Events = d.TryGetProperty("events", out var events) ? [.. events.EnumerateArray().Select(e => e.GetString()!)] : [],
+        Days = d.TryGetProperty("days", out var days) ? days.GetInt32() : null,
+        LegalBasis = d.TryGetProperty("legalBasis", out var basis) ? RuleFileReader.ReadLegalBasis(basis) : [],
+    };
 
     /// <summary>Best effort: names the element (e.g. <c>transitions[3]</c>, <c>term pdc-istruttoria</c>) a schema error sits in.</summary>
     private static string? ElementAt(JsonElement root, string pointer)

@@ -117,6 +117,7 @@ public static class ProcedureLoader
         CheckTransitions(definition.Transitions, states, triggers, definition, rules, problems);
         CheckInstruments(definition.Header, definition.Transitions.SelectMany(t => t.LegalBasis)
             .Concat(definition.Terms.SelectMany(t => t.LegalBasis))
+            .Concat(definition.Terms.SelectMany(t => t.Doubling?.LegalBasis ?? []))
             .Concat(definition.ExtensionPoints.SelectMany(p => p.LegalBasis)), problems);
 
         foreach (var term in definition.Terms)
@@ -131,6 +132,29 @@ public static class ProcedureLoader
             if ((term.Days is null) == (term.Years is null))
             {
                 Problem(element, "term.length", "give exactly one of \"days\" and \"years\"");
+            }
+
+            if (term.Doubling is { } doubling)
+            {
+                if (term.Days is not { } days)
+                {
+                    Problem(element, "term.doubling-invalid", "only a term in \"days\" can be doubled");
+                }
+                else if (doubling.DoubledDays(days) <= days || doubling.DoubledDays(days) > 2 * days)
+                {
+                    Problem(element, "term.doubling-invalid",
+                        $"doubling.days {doubling.DoubledDays(days)} must be more than the term's {days} days and at most twice as many");
+                }
+
+                if (doubling.LegalBasis.Count == 0)
+                {
+                    Problem(element, "term.doubling-without-legal-basis", "a doubling must cite the law that doubles the term in \"legalBasis\"");
+                }
+
+                if (doubling.PopulationAbove is null && doubling.Events.Count == 0)
+                {
+                    Problem(element, "term.doubling-without-cause", "a doubling needs a cause: \"populationAbove\", \"events\" or both");
+                }
             }
 
             if (term.OnExpiry is { } expiry)

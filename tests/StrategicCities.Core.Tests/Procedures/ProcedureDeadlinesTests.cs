@@ -19,10 +19,10 @@ public sealed class ProcedureDeadlinesTests
     }
 
     [Test]
-    [Description("Filed Mon 3 Mar 2025 in Milano: responsible by 13 Mar; proposal by 2 May (1 May is a holiday, 2 May is not); silent consent: 1 Jun is Sunday, 2 Jun Festa della Repubblica → 3 Jun.")]
+    [Description("Filed Mon 3 Mar 2025 in Cinisello Balsamo (under 100,000 inhabitants): responsible by 13 Mar; proposal by 2 May (1 May is a holiday, 2 May is not); silent consent: 1 Jun is Sunday, 2 Jun Festa della Repubblica → 3 Jun.")]
     public async Task Compute_PermitFiled3March2025_DueDatesOfEveryTerm()
     {
-        var terms = await TermsAsync(Pdc, D(2025, 3, 3), D(2025, 3, 4), Milano, E("presentazione", D(2025, 3, 3)));
+        var terms = await TermsAsync(Pdc, D(2025, 3, 3), D(2025, 3, 4), Cinisello, E("presentazione", D(2025, 3, 3)));
 
         Assert.That(terms["pdc-nomina-responsabile"].DueDate, Is.EqualTo(D(2025, 3, 13)));
         Assert.That(terms["pdc-istruttoria"].DueDate, Is.EqualTo(D(2025, 5, 2)));
@@ -36,17 +36,17 @@ public sealed class ProcedureDeadlinesTests
     [Description("Filed 19 Feb 2025: 60 days end on Easter Sunday 20 Apr 2025; Easter Monday is a holiday → Tue 22 Apr.")]
     public async Task Compute_IstruttoriaEndingOnEaster_MovesPastEasterMonday()
     {
-        var terms = await TermsAsync(Pdc, D(2025, 2, 19), D(2025, 2, 20), Milano, E("presentazione", D(2025, 2, 19)));
+        var terms = await TermsAsync(Pdc, D(2025, 2, 19), D(2025, 2, 20), Cinisello, E("presentazione", D(2025, 2, 19)));
 
         Assert.That(terms["pdc-istruttoria"].DueDate, Is.EqualTo(D(2025, 4, 22)));
     }
 
     [Test]
-    [Description("Filed Thu 30 Apr 2026: 60 days end Mon 29 Jun 2026, Santi Pietro e Paolo: a holiday in Roma (→ 30 Jun), a working day in Milano.")]
+    [Description("Filed Sun 1 Mar 2026 (PEC): 120 days (doubled in both cities, art. 20 c. 7) end Mon 29 Jun 2026, Santi Pietro e Paolo: a holiday in Roma (→ 30 Jun), a working day in Milano.")]
     public async Task Compute_IstruttoriaEndingOnRomePatronDay_MovesOnlyInRoma()
     {
-        var roma = await TermsAsync(Pdc, D(2026, 4, 30), D(2026, 5, 1), Roma, E("presentazione", D(2026, 4, 30)));
-        var milano = await TermsAsync(Pdc, D(2026, 4, 30), D(2026, 5, 1), Milano, E("presentazione", D(2026, 4, 30)));
+        var roma = await TermsAsync(Pdc, D(2026, 3, 1), D(2026, 3, 2), Roma, E("presentazione", D(2026, 3, 1)));
+        var milano = await TermsAsync(Pdc, D(2026, 3, 1), D(2026, 3, 2), Milano, E("presentazione", D(2026, 3, 1)));
 
         Assert.That(roma["pdc-istruttoria"].DueDate, Is.EqualTo(D(2026, 6, 30)));
         Assert.That(milano["pdc-istruttoria"].DueDate, Is.EqualTo(D(2026, 6, 29)));
@@ -56,7 +56,7 @@ public sealed class ProcedureDeadlinesTests
     [Description("Art. 20 c. 5: integrations requested 20 Mar, received 10 Apr 2025: the term runs again in full from 10 Apr (60 → 9 Jun; 90 → 9 Jul).")]
     public async Task Compute_IntegrationsReceived_TermsStartAgainInFullFromReceipt()
     {
-        var terms = await TermsAsync(Pdc, D(2025, 3, 3), D(2025, 4, 11), Milano,
+        var terms = await TermsAsync(Pdc, D(2025, 3, 3), D(2025, 4, 11), Cinisello,
             E("presentazione", D(2025, 3, 3)), E("nomina-responsabile", D(2025, 3, 5)), E("richiesta-integrazioni", D(2025, 3, 20)), E("integrazioni-ricevute", D(2025, 4, 10)));
 
         Assert.That(terms["pdc-istruttoria"].RestartedOn, Is.EqualTo(D(2025, 4, 10)));
@@ -68,7 +68,7 @@ public sealed class ProcedureDeadlinesTests
     [Test]
     public async Task Compute_WaitingForIntegrations_TermsSuspendedWithoutDueDate()
     {
-        var terms = await TermsAsync(Pdc, D(2025, 3, 3), D(2025, 4, 1), Milano,
+        var terms = await TermsAsync(Pdc, D(2025, 3, 3), D(2025, 4, 1), Cinisello,
             E("presentazione", D(2025, 3, 3)), E("richiesta-integrazioni", D(2025, 3, 20)));
 
         Assert.That(terms["pdc-istruttoria"].State, Is.EqualTo(TermState.Suspended));
@@ -80,7 +80,7 @@ public sealed class ProcedureDeadlinesTests
     [Description("2020 wording of art. 10-bis: proposal 1 Oct 2025, preavviso 11 Oct (10 days run), observations 15 Oct → resumes 25 Oct: decision by 14 Nov; the overall term (40 run) by Sun 14 Dec → 15 Dec.")]
     public async Task Compute_PreavvisoAfter2020_SuspendsAndResumesTenDaysAfterObservations()
     {
-        var terms = await TermsAsync(Pdc, D(2025, 9, 1), D(2025, 10, 26), Milano,
+        var terms = await TermsAsync(Pdc, D(2025, 9, 1), D(2025, 10, 26), Cinisello,
             E("presentazione", D(2025, 9, 1)), E("nomina-responsabile", D(2025, 9, 5)), E("proposta", D(2025, 10, 1)),
             E("preavviso-di-rigetto", D(2025, 10, 11)), E("osservazioni", D(2025, 10, 15)));
 
@@ -120,7 +120,7 @@ public sealed class ProcedureDeadlinesTests
     [Description("Filed 10 Feb 2020 (2016 definition), shipped calendar: 12 days run to 22 Feb; 23 Feb–15 May 2020 do not count (D.L. 18/2020, D.L. 23/2020); 78 more from 16 May end Sat 1 Aug 2020.")]
     public async Task Compute_FiledBeforeCovidSuspension_OverallTermSkipsTheSuspendedDays()
     {
-        var terms = await TermsAsync(Pdc, D(2020, 2, 10), D(2020, 6, 1), Milano, E("presentazione", D(2020, 2, 10)));
+        var terms = await TermsAsync(Pdc, D(2020, 2, 10), D(2020, 6, 1), Cinisello, E("presentazione", D(2020, 2, 10)));
 
         Assert.That(terms["pdc-silenzio-assenso"].DueDate, Is.EqualTo(D(2020, 8, 1)));
     }

@@ -8,10 +8,10 @@ public sealed class ProcedureExpiryTests
 {
     private static async Task<ProcedureMachine> PermitWaitingAsync(ProcedureFacts? facts = null) =>
         await WalkAsync("permesso-di-costruire", D(2025, 3, 3), facts ?? new ProcedureFacts(),
-            [new("presentazione", ProcedureRoles.Portal, D(2025, 3, 3)), new("nomina-responsabile", ProcedureRoles.Clerk, D(2025, 3, 5))]);
+            [new("presentazione", ProcedureRoles.Portal, D(2025, 3, 3)), new("nomina-responsabile", ProcedureRoles.Clerk, D(2025, 3, 5))], Cinisello);
 
     private static ProcedureApplication Application(string id, ProcedureMachine machine) =>
-        new(id, machine.Definition, machine.State, machine.Events, Milano);
+        new(id, machine.Definition, machine.State, machine.Events, machine.Definition.Municipality!.Code);
 
     [Test]
     public async Task Scan_BeforeAndOnDueDate_NothingDue()

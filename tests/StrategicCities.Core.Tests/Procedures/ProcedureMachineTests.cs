@@ -10,7 +10,8 @@ public sealed class ProcedureMachineTests
 
     private static Task<ProcedureMachine> FiledPermitAsync(ProcedureFacts? facts = null, DateOnly? filed = null) =>
         WalkAsync(Pdc, filed ?? D(2025, 3, 3), facts ?? new ProcedureFacts(),
-            [new("presentazione", ProcedureRoles.Portal, filed ?? D(2025, 3, 3)), new("nomina-responsabile", ProcedureRoles.Clerk, (filed ?? D(2025, 3, 3)).AddDays(3))]);
+            [new("presentazione", ProcedureRoles.Portal, filed ?? D(2025, 3, 3)), new("nomina-responsabile", ProcedureRoles.Clerk, (filed ?? D(2025, 3, 3)).AddDays(3))],
+            Cinisello);
 
     [Test]
     public async Task Fire_TriggerNotLeavingCurrentState_OutcomeListsPermittedTriggers()
@@ -22,7 +23,8 @@ public sealed class ProcedureMachineTests
         Assert.That(outcome.Status, Is.EqualTo(FireStatus.NotPermittedInState));
         Assert.That(outcome.State, Is.EqualTo("in-istruttoria"));
         Assert.That(outcome.Event, Is.Null);
-        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.Empty, "a supervisor has nothing to fire during the istruttoria");
+        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.EqualTo(new[] { "raddoppio-termini" }),
+            "during the istruttoria a supervisor may only double the terms (art. 20 c. 7)");
         Assert.That(machine.Events, Has.Count.EqualTo(2));
     }
 
@@ -36,7 +38,7 @@ public sealed class ProcedureMachineTests
 
         Assert.That(outcome.Status, Is.EqualTo(FireStatus.NotPermittedForRole));
         Assert.That(outcome.PermittedTriggers, Is.Empty);
-        Assert.That(clerk.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta", "richiesta-integrazioni" }));
+        Assert.That(clerk.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta", "raddoppio-termini", "richiesta-integrazioni" }));
         Assert.That(clerk.Single(p => p.Trigger == "proposta").LegalBasis.Single().ToString(), Is.EqualTo("dpr380 art. 20 c. 3"));
     }
 
@@ -62,8 +64,8 @@ public sealed class ProcedureMachineTests
         Assert.That(day30.Select(p => p.Trigger), Does.Contain("richiesta-integrazioni"));
         Assert.That(outcome.Status, Is.EqualTo(FireStatus.GuardRefused));
         Assert.That(outcome.Refusals.Single().Rule, Is.EqualTo("IntegrationsMayBeRequestedOnceWithinThirtyDaysOfFiling"));
-        Assert.That(outcome.Refusals.Single().LegalBasis.Single().ToString(), Is.EqualTo("dpr380 art. 20 c. 5"));
-        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta" }));
+        Assert.That(outcome.Refusals.Single().LegalBasis.Select(b => b.ToString()), Is.EqualTo(new[] { "dpr380 art. 20 c. 5", "dpr380 art. 20 c. 7" }));
+        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta", "raddoppio-termini" }));
     }
 
     [Test]

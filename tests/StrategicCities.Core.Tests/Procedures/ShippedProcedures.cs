@@ -10,6 +10,9 @@ internal static class ShippedProcedures
     public const string Milano = "015146";
     public const string Roma = "058091";
 
+    /// <summary>Cinisello Balsamo (MI): 71,128 inhabitants (2011), so the terms of art. 20 c. 3 and c. 5 are not doubled; no patron day in the shipped calendar.</summary>
+    public const string Cinisello = "015077";
+
     private static readonly Lazy<Task<ProcedureCatalog>> Catalog = new(async () =>
         (await ProcedureLoader.LoadAsync(Repository.Sources, await Repository.CatalogAsync())).GetCatalogOrThrow());
 

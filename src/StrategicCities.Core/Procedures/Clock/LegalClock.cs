@@ -37,6 +37,11 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// while suspended) meets the term. After the due date the term is Expired at the day of the
 /// computation, whatever happens later; late events are listed in
 /// <see cref="TermStatus.IgnoredEvents"/>. A term is still Running on its due date.</item>
+/// <item>Doubling (<see cref="LegalTermDefinition.Doubling"/>, e.g. art. 20 c. 7 D.P.R. 380/2001): a
+/// term doubled from the start runs <see cref="TermDoubling.Days"/> days from every (re)start; a
+/// doubling event adds the extra days to a running or paused term (and to every later restart),
+/// has no effect on a term already met or expired, and none on a term already doubled (the
+/// causes do not cumulate).</item>
 /// <item>Only events dated on or before the day of the computation are taken into account;
 /// events on the same day apply in the order given.</item>
 /// </list>
@@ -83,6 +88,11 @@ public static class LegalClock
             throw new ArgumentException($"Term '{term.Id}' must last at least one day.", nameof(term));
         }
 
+        if (term.Doubling is { } doubling && (term.Years is not null || doubling.Days <= term.Days))
+        {
+            throw new ArgumentException($"Term '{term.Id}': only a term in days can be doubled, to more days than it has.", nameof(term));
+        }
+
         var run = new TermRun(term, calendar, municipality);
         var ignored = new List<ClockEvent>();
         foreach (var clockEvent in events)
@@ -124,6 +134,11 @@ public static class LegalClock
         // Length of the current run in days (fixed at the (re)start for terms in years).
         private int _days = term.Days;
 
+        // Doubled (art. 20 c. 7 D.P.R. 380/2001): from the start, or by an event on a date.
+        private bool _doubled = term.Doubling?.FromStart == true;
+        private string? _doubledBy;
+        private DateOnly? _doubledOn;
+
         // A suspended term that will resume by itself on this day (delayed or automatic resume).
         private DateOnly? _resumeAt;
         private bool _resumeRequested;
@@ -150,7 +165,8 @@ public static class LegalClock
                 || term.SuspendOn.Contains(name, StringComparer.Ordinal)
                 || term.ResumeOn.Contains(name, StringComparer.Ordinal)
                 || term.InterruptOn.Contains(name, StringComparer.Ordinal)
-                || term.RestartOn.Contains(name, StringComparer.Ordinal);
+                || term.RestartOn.Contains(name, StringComparer.Ordinal)
+                || IsDoubling(name);
         }
 
         /// <summary>Lets time pass up to the day before <paramref name="date"/>.</summary>
@@ -198,6 +214,12 @@ public static class LegalClock
             var date = clockEvent.Date;
             if (_phase == Phase.NotStarted)
             {
+                if (IsDoubling(name))
+                {
+                    // Decided before the term starts: it will run doubled.
+                    return Double(name, date);
+                }
+
                 if (!IsStart(name))
                 {
                     return false;
@@ -213,6 +235,21 @@ public static class LegalClock
             if (_phase is Phase.Met or Phase.Expired || IsStart(name))
             {
                 return false;
+            }
+
+            if (IsDoubling(name))
+            {
+                // Running, suspended or interrupted: the current run gets the extra days, and so
+                // does every later restart (LengthFrom).
+                var before = _days;
+                if (!Double(name, date))
+                {
+                    return false;
+                }
+
+                _days = before + (term.Doubling!.Days - term.Days);
+                ResetSegment();
+                return true;
             }
 
             if (term.MetBy.Contains(name, StringComparer.Ordinal))
@@ -315,6 +352,7 @@ public static class LegalClock
                 Suspensions = _suspensions,
                 Interruptions = _interruptions,
                 OnExpiry = term.OnExpiry,
+                Doubling = DoublingStatus(),
                 LegalBasis = term.LegalBasis,
                 IgnoredEvents = ignored,
             };
@@ -371,6 +409,48 @@ public static class LegalClock
             }
         }
 
+        private bool IsDoubling(string name) =>
+            term.Doubling is { } doubling && doubling.On.Contains(name, StringComparer.Ordinal);
+
+        /// <summary>Marks the term doubled by <paramref name="name"/>; false when it already is (the causes do not cumulate).</summary>
+        private bool Double(string name, DateOnly date)
+        {
+            if (_doubled)
+            {
+                return false;
+            }
+
+            _doubled = true;
+            _doubledBy = name;
+            _doubledOn = date;
+            return true;
+        }
+
+        private TermDoublingStatus? DoublingStatus()
+        {
+            if (term.Doubling is not { } doubling)
+            {
+                return null;
+            }
+
+            var reason = _doubledBy is { } by
+                ? new Legal.LocalizedText(
+                    $"Termine raddoppiato a {doubling.Days} giorni dal {_doubledOn:dd/MM/yyyy} ({by}).",
+                    $"Term doubled to {doubling.Days} days from {_doubledOn:yyyy-MM-dd} ({by}).")
+                : doubling.Reason ?? (_doubled
+                    ? new Legal.LocalizedText($"Termine raddoppiato a {doubling.Days} giorni.", $"Term doubled to {doubling.Days} days.")
+                    : new Legal.LocalizedText($"Termine non raddoppiato ({term.Days} giorni).", $"Term not doubled ({term.Days} days)."));
+            return new TermDoublingStatus
+            {
+                Doubled = _doubled,
+                Days = _doubled ? doubling.Days : term.Days,
+                Event = _doubledBy,
+                From = _doubledOn,
+                Reason = reason,
+                LegalBasis = doubling.LegalBasis,
+            };
+        }
+
         private DateOnly? AutoRestartDate() =>
             term.RestartAfterDays is { } days ? _pausedAt.AddDays(days) : null;
 
@@ -380,7 +460,8 @@ public static class LegalClock
 
         /// <summary>The length in days of a run starting on <paramref name="start"/> (art. 2963 c. 4 c.c. for years).</summary>
         private int LengthFrom(DateOnly start) =>
-            term.Years is { } years ? start.AddYears(years).DayNumber - start.DayNumber : term.Days;
+            term.Years is { } years ? start.AddYears(years).DayNumber - start.DayNumber
+            : _doubled ? term.Doubling!.Days : term.Days;
 
         private void Resume(DateOnly date)
         {

@@ -85,6 +85,9 @@ public sealed record LegalTermDefinition
     /// <summary>Events that satisfy the term (e.g. the decision).</summary>
     public IReadOnlyList<string> MetBy { get; init; } = [];
 
+    /// <summary>How the law doubles the term (e.g. art. 20 c. 7 D.P.R. 380/2001); null when it never is.</summary>
+    public TermDoubling? Doubling { get; init; }
+
     /// <summary>Trigger to fire when the term expires (e.g. <c>silenzio-assenso</c>); null for none.</summary>
     public string? OnExpiry { get; init; }
 

@@ -65,6 +65,12 @@ public sealed record TermStatus
     /// <summary>The trigger to fire on expiry (from the definition).</summary>
     public string? OnExpiry { get; init; }
 
+    /// <summary>
+    /// For a term the law may double (<see cref="LegalTermDefinition.Doubling"/>): whether it is
+    /// doubled, why or why not, and on what law; null for any other term.
+    /// </summary>
+    public TermDoublingStatus? Doubling { get; init; }
+
     /// <summary>The legal basis of the term (from the definition).</summary>
     public IReadOnlyList<LegalBasis> LegalBasis { get; init; } = [];
 
