@@ -51,7 +51,7 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
     [ResponseHeader(StatusCodes.Status200OK, "ETag", "Strong tag of the schema's content (SHA-256); send it back in If-None-Match.")]
     [ResponseHeader(StatusCodes.Status304NotModified, "ETag", "The same tag: the cached schema is still current.")]
     public async Task<IActionResult> GetSchemaAsync(
-        [Description("Form code, e.g. scia (see GET /api/v1/forms). Unknown: 404.")] string form,
+        [FromRoute, Description("Form code, e.g. scia (see GET /api/v1/forms). Unknown: 404.")] string form,
         [FromQuery, Description(MunicipalityDescription)] string? municipality,
         [FromQuery, Description(DateDescription)] string? date,
         CancellationToken cancellationToken)
@@ -89,6 +89,7 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
     /// request that cannot be validated (not JSON, too large, too deep, unknown form or municipality, no version in force).
     /// </summary>
     [HttpPost("{form}/validate")]
+    [RawBody]
     [EndpointSummary("Validate a form")]
     [JsonRequestBody(typeof(object), Description = "The form as JSON (the document GET /api/v1/forms/{form}/schema describes). Issue pointers point into it.")]
     [ProducesResponseType<ValidationReport>(StatusCodes.Status200OK, "application/json")]
@@ -99,7 +100,7 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status422UnprocessableEntity, ProblemFactory.MediaType)]
     [ProducesResponseType<ProblemResponse>(StatusCodes.Status500InternalServerError, ProblemFactory.MediaType)]
     public async Task<IActionResult> ValidateAsync(
-        [Description("Form code, e.g. scia (see GET /api/v1/forms). Unknown: 404.")] string form,
+        [FromRoute, Description("Form code, e.g. scia (see GET /api/v1/forms). Unknown: 404.")] string form,
         [FromQuery, Description(MunicipalityDescription)] string? municipality,
         [FromQuery, Description(DateDescription)] string? date,
         CancellationToken cancellationToken)
