@@ -32,6 +32,8 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     /// <summary>Workflow of required attachments.</summary>
     public const string AttachmentsWorkflow = "attachments";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?, string?), Lazy<Task<(EffectiveRuleSet, IReadOnlyList<PinnedVersion>)>>> _rules = new();
+
     // One validator for every request: it is immutable once built, and building it (format table) per call showed in profiles.
     private readonly JsonSchemaValidator _validator =
         new(ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null));
@@ -119,11 +121,11 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         var trace = new List<TraceEntry>();
         var attachments = new List<RequiredAttachment>();
         var (found, _) = catalog.FindMunicipality(municipality);
-        var composed = catalog.Compose(RuleSetId(form), found!, legalDate);
-        if (composed is not null)
+        var rules = await RulesAsync(form, found!, legalDate, cancellationToken);
+        if (rules is { } compiled)
         {
-            var ruleSet = await catalog.CompileAsync(composed, cancellationToken);
-            pinned.AddRange(composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash)));
+            var (ruleSet, rulePins) = compiled;
+            pinned.AddRange(rulePins);
             await RunChecksAsync(ruleSet, formDocument, errors, warnings, trace, cancellationToken);
             await RunAttachmentsAsync(ruleSet, formDocument, errors, warnings, trace, attachments, cancellationToken);
 
@@ -167,6 +169,34 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         using var shortened = overlong is null ? null : JsonDocument.Parse(ArrayLimits.Truncate(document.RootElement, overlong));
         var root = (shortened ?? document).RootElement;
         return ([.. SchemaIssues(schema, root, new FormDocument(root, version.Validity.From, ""), overlong)], null);
+    }
+
+    /// <summary>
+    /// The form's compiled rule set in force for a municipality and date, with its pins; null when the form has none.
+    /// Composing the layers allocated on every request (a profile of the validate endpoint under load put it near a
+    /// tenth of the CPU), so the composition is cached by what decides it: the files of the national version and
+    /// of the regional and municipal overlays in force. That key space is the set of rule files, so it is bounded.
+    /// </summary>
+    private async ValueTask<(EffectiveRuleSet RuleSet, IReadOnlyList<PinnedVersion> Pinned)?> RulesAsync(
+        string form, Municipality municipality, DateOnly legalDate, CancellationToken cancellationToken)
+    {
+        var id = RuleSetId(form);
+        var national = catalog.NationalVersionAt(id, legalDate);
+        if (national is null)
+        {
+            return null;
+        }
+
+        var regional = catalog.OverlayAt(id, Layer.Region, municipality.Region, legalDate);
+        var local = catalog.OverlayAt(id, Layer.Municipality, municipality.Code, legalDate);
+        var key = (national.Header.File, regional?.Header.File, local?.Header.File);
+        var lazy = _rules.GetOrAdd(key, _ => new Lazy<Task<(EffectiveRuleSet, IReadOnlyList<PinnedVersion>)>>(async () =>
+        {
+            var composed = catalog.Compose(id, municipality, legalDate)!;
+            var ruleSet = await catalog.CompileAsync(composed, CancellationToken.None);
+            return (ruleSet, [.. composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))]);
+        }));
+        return await lazy.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>Refuses text that is not JSON or nests deeper than <see cref="MaxDepth"/>, without throwing.</summary>
