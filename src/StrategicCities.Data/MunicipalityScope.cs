@@ -1,0 +1,37 @@
+namespace StrategicCities.Data;
+
+/// <summary>
+/// The municipalities a caller may see. An application outside the scope is "not found" (not "forbidden"), so a caller
+/// cannot even learn that it exists.
+/// </summary>
+public sealed class MunicipalityScope
+{
+    private MunicipalityScope(bool everywhere, IReadOnlyList<string> municipalities)
+    {
+        IsEverywhere = everywhere;
+        Municipalities = municipalities;
+    }
+
+    /// <summary>Every municipality (supervisors of the whole deployment, admins, the deadline sweep).</summary>
+    public static MunicipalityScope Everywhere { get; } = new(true, []);
+
+    /// <summary>True when the scope is not restricted.</summary>
+    public bool IsEverywhere { get; }
+
+    /// <summary>The ISTAT codes in scope (empty when <see cref="IsEverywhere"/>; an empty restricted scope sees nothing).</summary>
+    public IReadOnlyList<string> Municipalities { get; }
+
+    /// <summary>Only these municipalities (for a clerk: those its office serves).</summary>
+    public static MunicipalityScope Of(IEnumerable<string> municipalities)
+    {
+        ArgumentNullException.ThrowIfNull(municipalities);
+        return new MunicipalityScope(false, [.. municipalities.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Whether the scope includes a municipality.</summary>
+    public bool Allows(string municipality) => IsEverywhere || Municipalities.Contains(municipality, StringComparer.Ordinal);
+
+    /// <summary>The SQL predicate for this scope on a <c>municipality</c> column, with parameter <c>@ScopeMunicipalities</c>.</summary>
+    internal string Predicate(string column = "municipality") =>
+        IsEverywhere ? "1 = 1" : $"{column} IN @ScopeMunicipalities";
+}
