@@ -25,13 +25,19 @@ public sealed class MunicipalityScope
     public static MunicipalityScope Of(IEnumerable<string> municipalities)
     {
         ArgumentNullException.ThrowIfNull(municipalities);
-        return new MunicipalityScope(false, [.. municipalities.Distinct(StringComparer.Ordinal)]);
+        return new MunicipalityScope(false, municipalities.Distinct(StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>Whether the scope includes a municipality.</summary>
     public bool Allows(string municipality) => IsEverywhere || Municipalities.Contains(municipality, StringComparer.Ordinal);
 
-    /// <summary>The SQL predicate for this scope on a <c>municipality</c> column, with parameter <c>@ScopeMunicipalities</c>.</summary>
-    internal string Predicate(string column = "municipality") =>
-        IsEverywhere ? "1 = 1" : $"{column} IN @ScopeMunicipalities";
+    /// <summary>
+    /// The SQL predicate for this scope on the <c>municipality</c> column, with parameter <c>@ScopeMunicipalities</c>.
+    /// Dapper expands <c>IN @list</c> into one parameter per element, except on Npgsql, where it passes the list as one
+    /// array parameter: PostgreSQL needs <c>= ANY(@list)</c>.
+    /// </summary>
+    internal string Predicate(Dialect dialect) =>
+        IsEverywhere ? "1 = 1"
+        : dialect == Dialect.Postgres ? "municipality = ANY(@ScopeMunicipalities)"
+        : "municipality IN @ScopeMunicipalities";
 }

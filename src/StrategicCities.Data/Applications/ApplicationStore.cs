@@ -76,7 +76,7 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             $"""
             SELECT {Columns}
             FROM applications
-            WHERE id = @Id AND {scope.Predicate()}
+            WHERE id = @Id AND {scope.Predicate(factory.Dialect)}
             """,
             new { Id = id, ScopeMunicipalities = scope.Municipalities },
             cancellationToken: cancellationToken));
@@ -94,7 +94,7 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             $"""
             UPDATE applications
             SET data = @Data, version = version + 1, updated_at = @Now
-            WHERE id = @Id AND version = @ExpectedVersion AND {scope.Predicate()}
+            WHERE id = @Id AND version = @ExpectedVersion AND {scope.Predicate(factory.Dialect)}
             """,
             new { Id = id, ExpectedVersion = expectedVersion, Data = data, Now = _time.GetUtcNow(), ScopeMunicipalities = scope.Municipalities },
             cancellationToken: cancellationToken));
@@ -120,7 +120,7 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             SET state = @ToState, version = version + 1, updated_at = @Now, filed_on = @FiledOn,
                 pinned_versions = @PinnedVersions, procedure_id = @ProcedureId, procedure_version = @ProcedureVersion,
                 procedure_hash = @ProcedureHash, regime = COALESCE(@Regime, regime), office_id = COALESCE(@OfficeId, office_id)
-            WHERE id = @Id AND version = @ExpectedVersion AND state = @FromState AND filed_on IS NULL AND {scope.Predicate()}
+            WHERE id = @Id AND version = @ExpectedVersion AND state = @FromState AND filed_on IS NULL AND {scope.Predicate(factory.Dialect)}
             """,
             new
             {
@@ -167,7 +167,7 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             UPDATE applications
             SET state = @ToState, version = version + 1, updated_at = @Now,
                 decided_on = COALESCE(@DecidedOn, decided_on), outcome = COALESCE(@Outcome, outcome)
-            WHERE id = @Id AND version = @ExpectedVersion AND state = @FromState AND {scope.Predicate()}
+            WHERE id = @Id AND version = @ExpectedVersion AND state = @FromState AND {scope.Predicate(factory.Dialect)}
             """,
             new
             {
@@ -204,7 +204,7 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
         await using var connection = await factory.OpenAsync(cancellationToken);
         var visible = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"""
-            SELECT COUNT(*) FROM applications WHERE id = @Id AND {scope.Predicate()}
+            SELECT COUNT(*) FROM applications WHERE id = @Id AND {scope.Predicate(factory.Dialect)}
             """,
             new { Id = id, ScopeMunicipalities = scope.Municipalities },
             cancellationToken: cancellationToken));
@@ -237,7 +237,7 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
         ArgumentOutOfRangeException.ThrowIfNotEqual(query.PageSize is >= 1 and <= 500, true, nameof(query));
 
         // Fixed fragments only; every value is a parameter.
-        var where = new List<string> { scope.Predicate() };
+        var where = new List<string> { scope.Predicate(factory.Dialect) };
         if (query.Municipality is not null)
         {
             where.Add("municipality = @Municipality");
@@ -344,12 +344,12 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
         return new WriteOutcome(WriteStatus.Ok, newVersion, seq);
     }
 
-    private static async Task<WriteOutcome> DiagnoseAsync(
+    private async Task<WriteOutcome> DiagnoseAsync(
         DbConnection connection, DbTransaction? tx, Guid id, long expectedVersion, string? fromState, MunicipalityScope scope, CancellationToken cancellationToken)
     {
         var current = await connection.QuerySingleOrDefaultAsync<CurrentRow>(new CommandDefinition(
             $"""
-            SELECT version, state, filed_on AS FiledOn FROM applications WHERE id = @Id AND {scope.Predicate()}
+            SELECT version, state, filed_on AS FiledOn FROM applications WHERE id = @Id AND {scope.Predicate(factory.Dialect)}
             """,
             new { Id = id, ScopeMunicipalities = scope.Municipalities },
             tx,
