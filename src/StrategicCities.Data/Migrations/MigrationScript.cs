@@ -9,7 +9,7 @@ namespace StrategicCities.Data.Migrations;
 public sealed record MigrationScript(string Name, string Sql)
 {
     /// <summary>SHA-256 of the text with line endings normalised (a checkout with CRLF is the same script).</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(
+    public string Checksum => Convert.ToHexStringLower(
         SHA256.HashData(Encoding.UTF8.GetBytes(Sql.Replace("\r\n", "\n", StringComparison.Ordinal))));
 
     /// <summary>The embedded scripts of a dialect, in name order.</summary>
