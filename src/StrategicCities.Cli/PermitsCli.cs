@@ -17,6 +17,9 @@ internal static class PermitsCli
         root.Subcommands.Add(DetermineCommand.Create(context, explain: false));
         root.Subcommands.Add(DetermineCommand.Create(context, explain: true));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(DbCommand.Create(context));
+        root.Subcommands.Add(KeysCommand.Create(context));
+        root.Subcommands.Add(OfficesCommand.Create(context));
         var parse = root.Parse(args, new ParserConfiguration());
         if (parse.Errors.Count > 0)
         {
