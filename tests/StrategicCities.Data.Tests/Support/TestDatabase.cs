@@ -47,8 +47,8 @@ internal sealed class TestDatabase : IAsyncDisposable
 
             case Dialect.Postgres:
             {
-                var admin = Require(PostgresVariable,
-                    "PostgreSQL tests need a server: run `export \"$(bash scripts/ci/postgres.sh)\"` (installs and starts " +
+                var admin = Require(PostgresVariable, "PostgreSQL",
+                    "run `export \"$(bash scripts/ci/postgres.sh)\"` (installs and starts " +
                     "PostgreSQL, creates the role) or set STRATEGICCITIES_POSTGRES to a connection string of a role with CREATEDB, " +
                     "e.g. Host=127.0.0.1;Port=5432;Username=strategiccities;Password=strategiccities;Database=postgres",
                     failInCi: true);
@@ -69,8 +69,8 @@ internal sealed class TestDatabase : IAsyncDisposable
 
             default:
             {
-                var admin = Require(SqlServerVariable,
-                    "SQL Server tests skipped: set STRATEGICCITIES_SQLSERVER to a connection string of a login that may " +
+                var admin = Require(SqlServerVariable, "SQL Server",
+                    "set STRATEGICCITIES_SQLSERVER to a connection string of a login that may " +
                     "create databases (e.g. Server=127.0.0.1,1433;User ID=sa;Password=…;TrustServerCertificate=true) to run them",
                     failInCi: false);
                 await using (var connection = new SqlConnection(admin))
@@ -92,7 +92,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _drop();
 
-    private static string Require(string variable, string message, bool failInCi)
+    private static string Require(string variable, string what, string howTo, bool failInCi)
     {
         var value = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrWhiteSpace(value))
@@ -102,10 +102,10 @@ internal sealed class TestDatabase : IAsyncDisposable
 
         if (failInCi && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Assert.Fail($"{variable} is not set, and CI=true requires these tests to run. {message}");
+            Assert.Fail($"{variable} is not set, and CI=true requires the {what} tests to run: {howTo}");
         }
 
-        Assert.Ignore($"{variable} is not set: {message}");
+        Assert.Ignore($"{what} tests skipped: {howTo}");
         return "";
     }
 }
