@@ -11,6 +11,9 @@ namespace StrategicCities.Benchmarks;
 /// The intake write path on a real database: create a draft, submit it (state + pins + first event, one transaction),
 /// fire one trigger (state + event, one transaction). SQLite on a temp file always; PostgreSQL when
 /// STRATEGICCITIES_POSTGRES is set (a throw-away database is created and dropped). Target (issue): median under 5 ms.
+/// Durable=true is production: three commits, each waiting for the disk (fsync). Durable=false takes the disk out
+/// (SQLite file on tmpfs, PostgreSQL synchronous_commit=off) to show what the code itself costs; the difference is
+/// three times the machine's fsync latency.
 /// Run: dotnet run -c Release --project tests/StrategicCities.Benchmarks -- --filter '*ApplicationWrite*'
 /// </summary>
 [MemoryDiagnoser]
@@ -29,6 +32,9 @@ public class ApplicationWriteBenchmark
     [ParamsSource(nameof(Dialects))]
     public Dialect Dialect { get; set; }
 
+    [Params(true, false)]
+    public bool Durable { get; set; }
+
     public static IEnumerable<Dialect> Dialects()
     {
         yield return Dialect.Sqlite;
@@ -45,7 +51,7 @@ public class ApplicationWriteBenchmark
         var name = $"sc_bench_{Guid.NewGuid():N}";
         if (Dialect == Dialect.Sqlite)
         {
-            var folder = Path.Combine(Path.GetTempPath(), name);
+            var folder = Path.Combine(Durable || !Directory.Exists("/dev/shm") ? Path.GetTempPath() : "/dev/shm", name);
             Directory.CreateDirectory(folder);
             options = DataOptions.Parse($"sqlite:Data Source={Path.Combine(folder, "bench.db")}", null, folder);
             _cleanup = () =>
@@ -61,6 +67,10 @@ public class ApplicationWriteBenchmark
             await using (var connection = new NpgsqlConnection(admin))
             {
                 await connection.ExecuteAsync($"CREATE DATABASE \"{name}\"");
+                if (!Durable)
+                {
+                    await connection.ExecuteAsync($"ALTER DATABASE \"{name}\" SET synchronous_commit = off");
+                }
             }
 
             options = DataOptions.Parse("postgres:" + new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, null, Path.GetTempPath());
