@@ -27,6 +27,9 @@ if [[ $line =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
   passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
 fi
 
+echo "== PostgreSQL for the storage and API suites (installed from Debian's packages and started on 127.0.0.1 if needed)"
+export "$(bash scripts/ci/postgres.sh)"
+
 echo "== unit, integration and legal-case tests (NUnit)"
 if dotnet test StrategicCities.sln -c Release --no-build --nologo -v minimal | tee "$log_dir/dotnet-test.log"; then :; else status=1; fi
 count "$log_dir/dotnet-test.log"
