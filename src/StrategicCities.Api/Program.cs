@@ -10,6 +10,7 @@ using StrategicCities.Api.Problems;
 using StrategicCities.Core;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
+using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<LoadedCatalog>();
 builder.Services.AddHostedService<CatalogStartup>();
 builder.Services.AddSingleton<RuleCatalog>(sp => sp.GetRequiredService<LoadedCatalog>().Catalog);
+builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedCatalog>().Procedures);
 builder.Services.AddSingleton<InterventionReader>(sp => sp.GetRequiredService<LoadedCatalog>().InterventionReader);
 builder.Services.AddSingleton<DeterminationEngine>();
 builder.Services.AddSingleton<FormSchemaProvider>(sp => sp.GetRequiredService<LoadedCatalog>().FormSchemas);

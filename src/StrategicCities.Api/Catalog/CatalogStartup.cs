@@ -3,6 +3,7 @@ using StrategicCities.Api.Logging;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Procedures;
 
 namespace StrategicCities.Api.Catalog;
 
@@ -56,7 +57,19 @@ public sealed class CatalogStartup(LoadedCatalog loaded, IOptions<CatalogOptions
             throw new InvalidDataException("The form schemas were refused:" + Environment.NewLine + string.Join(Environment.NewLine, schemaProblems));
         }
 
-        loaded.Set(catalog, reader, formSchemas);
+        // Procedure definitions name guard rules and municipalities: checked against the loaded catalog.
+        var procedures = await ProcedureLoader.LoadAsync(sources, catalog, cancellationToken);
+        if (!procedures.Succeeded)
+        {
+            foreach (var problem in procedures.Problems)
+            {
+                Log.CatalogProblem(logger, problem.Code, problem.File, problem.Rule ?? "-", problem.Message);
+            }
+
+            throw new InvalidDataException("The procedure definitions were refused:" + Environment.NewLine + string.Join(Environment.NewLine, procedures.Problems));
+        }
+
+        loaded.Set(catalog, reader, formSchemas, procedures.Catalog!);
         var ids = catalog.RuleSetIds.ToList();
         var versionCount = ids.Sum(id => catalog.Versions(id).Count);
         Log.CatalogLoaded(logger, sources.RulesDirectory, ids.Count, versionCount, catalog.Overlays.Count, catalog.Municipalities.Count);

@@ -1,6 +1,7 @@
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Procedures;
 
 namespace StrategicCities.Api.Catalog;
 
@@ -24,10 +25,13 @@ public sealed class LoadedCatalog
     /// <summary>The form schemas (schemas/forms, schemas/common, schemas/municipalities), verified.</summary>
     public FormSchemaProvider FormSchemas => (_state ?? throw NotLoaded()).FormSchemas;
 
-    internal void Set(RuleCatalog catalog, InterventionReader reader, FormSchemaProvider formSchemas) =>
-        _state = new State(catalog, reader, formSchemas);
+    /// <summary>The procedure definitions (rules/national/procedures and overlays), verified.</summary>
+    public ProcedureCatalog Procedures => (_state ?? throw NotLoaded()).Procedures;
+
+    internal void Set(RuleCatalog catalog, InterventionReader reader, FormSchemaProvider formSchemas, ProcedureCatalog procedures) =>
+        _state = new State(catalog, reader, formSchemas, procedures);
 
     private static InvalidOperationException NotLoaded() => new("The rule catalog is used before it was loaded.");
 
-    private sealed record State(RuleCatalog Catalog, InterventionReader Reader, FormSchemaProvider FormSchemas);
+    private sealed record State(RuleCatalog Catalog, InterventionReader Reader, FormSchemaProvider FormSchemas, ProcedureCatalog Procedures);
 }

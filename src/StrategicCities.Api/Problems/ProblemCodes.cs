@@ -24,6 +24,9 @@ public static class ProblemCodes
     /// <summary>The Content-Type is not JSON in UTF-8 (415).</summary>
     public const string UnsupportedMediaType = "body.unsupported-media-type";
 
+    /// <summary>The graph format is neither mermaid nor dot (400).</summary>
+    public const string GraphFormatUnknown = "query.format-unknown";
+
     /// <summary>A required query parameter is missing (400).</summary>
     public const string QueryMissing = "query.missing";
 

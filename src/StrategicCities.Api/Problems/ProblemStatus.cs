@@ -1,3 +1,4 @@
+using StrategicCities.Core.Procedures;
 using StrategicCities.Core;
 
 namespace StrategicCities.Api.Problems;
@@ -41,7 +42,8 @@ public static class ProblemStatus
                 or InputError.Codes.MunicipalityInvalid or InputError.Codes.LegalDateInvalid => StatusCodes.Status400BadRequest,
             ProblemCodes.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
             ProblemCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-            ProblemCodes.RouteNotFound or ProblemCodes.FormUnknown => StatusCodes.Status404NotFound,
+            ProblemCodes.RouteNotFound or ProblemCodes.FormUnknown or ProcedureCatalog.UnknownProcedure => StatusCodes.Status404NotFound,
+            ProblemCodes.GraphFormatUnknown => StatusCodes.Status400BadRequest,
             ProblemCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
             // The municipality is the resource when the path names it, an input when the query does.
             InputError.Codes.MunicipalityUnknown => error.Pointer.StartsWith("/path/", StringComparison.Ordinal)
