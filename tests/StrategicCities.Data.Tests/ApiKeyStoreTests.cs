@@ -18,7 +18,8 @@ public sealed class ApiKeyStoreTests(Dialect dialect) : DialectFixture(dialect)
 
         Assert.That(created.Status, Is.EqualTo(CreateKeyStatus.Created));
         var secret = created.Secret!;
-        var secretPart = secret[(secret.LastIndexOf('_') + 1)..];
+        // The random part follows "sck_<prefix>_"; base64url may itself contain '_', so cut by length.
+        var secretPart = secret[$"sck_{created.Key!.Prefix}_".Length..];
         await using var connection = await Factory.OpenAsync();
         var rows = (await connection.QueryAsync("SELECT * FROM api_keys")).Cast<IDictionary<string, object?>>().ToList();
         var stored = rows.SelectMany(r => r.Values).Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList();
