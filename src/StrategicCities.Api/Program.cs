@@ -10,6 +10,7 @@ using StrategicCities.Api.Problems;
 using StrategicCities.Core;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
+using StrategicCities.Core.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +31,8 @@ builder.Services.AddHostedService<CatalogStartup>();
 builder.Services.AddSingleton<RuleCatalog>(sp => sp.GetRequiredService<LoadedCatalog>().Catalog);
 builder.Services.AddSingleton<InterventionReader>(sp => sp.GetRequiredService<LoadedCatalog>().InterventionReader);
 builder.Services.AddSingleton<DeterminationEngine>();
+builder.Services.AddSingleton<FormSchemaProvider>(sp => sp.GetRequiredService<LoadedCatalog>().FormSchemas);
+builder.Services.AddSingleton<FormValidator>();
 
 builder.Services.AddSingleton<ProblemFactory>();
 builder.Services.AddSingleton<JsonBody>();
@@ -49,6 +52,7 @@ builder.Services.AddOpenApi("v1", o =>
 {
     o.AddDocumentTransformer<DocumentInfoTransformer>();
     o.AddOperationTransformer<JsonRequestBodyTransformer>();
+    o.AddOperationTransformer<ResponseHeaderTransformer>();
 });
 
 builder.Services.AddHealthChecks()

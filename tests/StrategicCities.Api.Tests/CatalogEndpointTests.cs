@@ -40,6 +40,7 @@ public sealed class CatalogEndpointTests
             Assert.That(versions[^1].TryGetProperty("validTo", out _), Is.False, "the last version is open-ended");
             Assert.That(overlays.Select(o => o.GetProperty("version").GetProperty("jurisdiction").GetString()), Is.SupersetOf(new[] { "03", "015146" }));
             Assert.That(overlays.Select(o => o.GetProperty("version").GetProperty("layer").GetString()), Is.SupersetOf(new[] { "region", "municipality" }));
+            // Every rule set's versions (determination and the forms' rule sets), not only determination's.
             Assert.That(body.GetProperty("counts").GetProperty("versions").GetInt32(),
                 Is.EqualTo(body.GetProperty("ruleSets").EnumerateArray().Sum(r => r.GetProperty("versions").GetArrayLength())));
             Assert.That(body.GetProperty("counts").GetProperty("overlays").GetInt32(), Is.EqualTo(overlays.Count));

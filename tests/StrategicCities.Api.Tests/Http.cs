@@ -23,6 +23,22 @@ internal static class Http
         return await client.SendAsync(request);
     }
 
+    public static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string path, string body, string contentType = "application/json", string? language = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

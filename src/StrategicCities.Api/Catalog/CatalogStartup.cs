@@ -2,12 +2,13 @@ using Microsoft.Extensions.Options;
 using StrategicCities.Api.Logging;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
+using StrategicCities.Core.Forms;
 
 namespace StrategicCities.Api.Catalog;
 
 /// <summary>
-/// Loads and verifies the catalog before the server starts listening. If the rules do not load,
-/// every problem is logged and start fails: the service never serves half-checked law.
+/// Loads and verifies the catalog and the form schemas before the server starts listening. If the rules
+/// or the schemas do not load, every problem is logged and start fails: the service never serves half-checked law.
 /// </summary>
 public sealed class CatalogStartup(LoadedCatalog loaded, IOptions<CatalogOptions> options, ILogger<CatalogStartup> logger) : IHostedService
 {
@@ -41,10 +42,27 @@ public sealed class CatalogStartup(LoadedCatalog loaded, IOptions<CatalogOptions
 
         var catalog = result.Catalog!;
         var reader = await InterventionReader.CreateAsync(sources.SchemasDirectory, cancellationToken);
-        loaded.Set(catalog, reader);
+
+        // A refused form schema stops the start exactly as a refused rule file does.
+        var (formSchemas, schemaProblems) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory, cancellationToken);
+        if (formSchemas is null)
+        {
+            Log.FormSchemasRefused(logger, sources.SchemasDirectory, schemaProblems.Count);
+            foreach (var problem in schemaProblems)
+            {
+                Log.CatalogProblem(logger, problem.Code, problem.File, problem.Rule ?? "-", problem.Message);
+            }
+
+            throw new InvalidDataException("The form schemas were refused:" + Environment.NewLine + string.Join(Environment.NewLine, schemaProblems));
+        }
+
+        loaded.Set(catalog, reader, formSchemas);
         var ids = catalog.RuleSetIds.ToList();
         var versionCount = ids.Sum(id => catalog.Versions(id).Count);
         Log.CatalogLoaded(logger, sources.RulesDirectory, ids.Count, versionCount, catalog.Overlays.Count, catalog.Municipalities.Count);
+        var forms = formSchemas.Forms.ToList();
+        var formVersionCount = forms.Sum(f => formSchemas.Versions(f).Count);
+        Log.FormSchemasLoaded(logger, sources.SchemasDirectory, forms.Count, formVersionCount, formSchemas.Extensions.Count);
     }
 
     /// <inheritdoc />

@@ -1,10 +1,11 @@
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
+using StrategicCities.Core.Forms;
 
 namespace StrategicCities.Api.Catalog;
 
 /// <summary>
-/// The catalog and the intervention reader, loaded once at start by <see cref="CatalogStartup"/>.
+/// The catalog, the intervention reader and the form schemas, loaded once at start by <see cref="CatalogStartup"/>.
 /// Resolving them before the load is a bug (the host does not serve before it).
 /// </summary>
 public sealed class LoadedCatalog
@@ -20,9 +21,13 @@ public sealed class LoadedCatalog
     /// <summary>The intervention reader over schemas/intervention.schema.json.</summary>
     public InterventionReader InterventionReader => (_state ?? throw NotLoaded()).Reader;
 
-    internal void Set(RuleCatalog catalog, InterventionReader reader) => _state = new State(catalog, reader);
+    /// <summary>The form schemas (schemas/forms, schemas/common, schemas/municipalities), verified.</summary>
+    public FormSchemaProvider FormSchemas => (_state ?? throw NotLoaded()).FormSchemas;
+
+    internal void Set(RuleCatalog catalog, InterventionReader reader, FormSchemaProvider formSchemas) =>
+        _state = new State(catalog, reader, formSchemas);
 
     private static InvalidOperationException NotLoaded() => new("The rule catalog is used before it was loaded.");
 
-    private sealed record State(RuleCatalog Catalog, InterventionReader Reader);
+    private sealed record State(RuleCatalog Catalog, InterventionReader Reader, FormSchemaProvider FormSchemas);
 }

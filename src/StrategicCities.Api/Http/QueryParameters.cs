@@ -16,6 +16,9 @@ public static class QueryParameters
     /// <summary>Pointer of the <c>{municipality}</c> path segment.</summary>
     public const string MunicipalityPathPointer = "/path/municipality";
 
+    /// <summary>Pointer of the <c>{form}</c> path segment.</summary>
+    public const string FormPathPointer = "/path/form";
+
     /// <summary>The legal date: <c>yyyy-MM-dd</c>, or today in Europe/Rome when absent.</summary>
     public static (DateOnly Date, InputError? Error) LegalDate(string? value, TimeProvider clock)
     {
@@ -39,7 +42,7 @@ public static class QueryParameters
 
     /// <summary>
     /// Points Core's errors at the parts of the HTTP request they came from: Core says
-    /// <c>/municipality</c> and <c>/legalDate</c>; here they are a query parameter or a path segment.
+    /// <c>/municipality</c>, <c>/legalDate</c> and <c>/form</c>; here they are a query parameter or a path segment.
     /// </summary>
     public static IReadOnlyList<InputError> Relocate(IReadOnlyList<InputError> errors, string municipalityPointer) =>
     [
@@ -47,6 +50,7 @@ public static class QueryParameters
         {
             "/municipality" => e with { Pointer = municipalityPointer },
             "/legalDate" => e with { Pointer = DatePointer },
+            "/form" => e with { Pointer = FormPathPointer },
             _ => e,
         }),
     ];

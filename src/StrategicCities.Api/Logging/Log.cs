@@ -24,6 +24,14 @@ internal static partial class Log
         Message = "Rule catalog not found: {Reason}")]
     public static partial void CatalogNotFound(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information,
+        Message = "Form schemas loaded from {SchemasDirectory}: {FormCount} forms, {VersionCount} versions, {ExtensionCount} municipal extensions")]
+    public static partial void FormSchemasLoaded(ILogger logger, string schemasDirectory, int formCount, int versionCount, int extensionCount);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Critical,
+        Message = "Form schemas under {SchemasDirectory} refused with {ProblemCount} problems; the service will not start")]
+    public static partial void FormSchemasRefused(ILogger logger, string schemasDirectory, int problemCount);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information,
         Message = "Request {Method} {Route} rejected with {StatusCode} {ProblemCode}")]
     public static partial void RequestRejected(ILogger logger, string method, string route, int statusCode, string problemCode);

@@ -15,6 +15,12 @@ public static class ProblemCodes
     /// <summary>The body is larger than <c>Limits:MaxBodyBytes</c> (413).</summary>
     public const string BodyTooLarge = "body.too-large";
 
+    /// <summary>The body is JSON but not an object where a form is expected (400); same code as Core's.</summary>
+    public const string BodyNotObject = Core.Forms.FormValidator.Codes.NotObject;
+
+    /// <summary>No form has the code named in the path (404); same code as Core's.</summary>
+    public const string FormUnknown = Core.Forms.FormValidator.Codes.UnknownForm;
+
     /// <summary>The Content-Type is not JSON in UTF-8 (415).</summary>
     public const string UnsupportedMediaType = "body.unsupported-media-type";
 

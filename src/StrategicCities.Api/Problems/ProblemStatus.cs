@@ -5,15 +5,16 @@ namespace StrategicCities.Api.Problems;
 /// <summary>
 /// The one table from error codes to HTTP statuses.
 /// <list type="bullet">
-/// <item>400: the request is malformed: not JSON, too deep, unknown field, wrong type, value outside the
+/// <item>400: the request is malformed: not JSON, not an object where a form is expected, too deep, unknown field, wrong type, value outside the
 /// vocabulary, missing required field, a query parameter missing or not in its format.</item>
-/// <item>404: no route; or the municipality named by the URL path does not exist.</item>
+/// <item>404: no route; the municipality named by the URL path does not exist; no form has the code in the path.</item>
 /// <item>413 / 415: body too large / not JSON.</item>
 /// <item>422: well-formed but not processable: a municipality named in the query that does not exist,
 /// a legal date on which no version of the rules is in force.</item>
 /// <item>500: faults only (rules.fault, internal), never a client mistake.</item>
 /// </list>
-/// Codes not listed (e.g. future form-validation outcomes) are 422.
+/// Codes not listed are 422. A form that breaks its schema or rules is not a problem at all: it is a
+/// 200 <c>ValidationReport</c> with <c>valid: false</c>.
 /// </summary>
 public static class ProblemStatus
 {
@@ -35,12 +36,12 @@ public static class ProblemStatus
         ArgumentNullException.ThrowIfNull(error);
         return error.Code switch
         {
-            ProblemCodes.BodyEmpty or ProblemCodes.BodyNotJson or ProblemCodes.BodyTooDeep
+            ProblemCodes.BodyEmpty or ProblemCodes.BodyNotJson or ProblemCodes.BodyTooDeep or ProblemCodes.BodyNotObject
                 or ProblemCodes.QueryMissing or ProblemCodes.RequestInvalid
                 or InputError.Codes.MunicipalityInvalid or InputError.Codes.LegalDateInvalid => StatusCodes.Status400BadRequest,
             ProblemCodes.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
             ProblemCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-            ProblemCodes.RouteNotFound => StatusCodes.Status404NotFound,
+            ProblemCodes.RouteNotFound or ProblemCodes.FormUnknown => StatusCodes.Status404NotFound,
             ProblemCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
             // The municipality is the resource when the path names it, an input when the query does.
             InputError.Codes.MunicipalityUnknown => error.Pointer.StartsWith("/path/", StringComparison.Ordinal)

@@ -229,7 +229,7 @@ public sealed class FormSchemaProvider
         root.Remove("definitions");
         bundler.Bundle(root, Path.GetDirectoryName(file)!, relative, definitions);
         root["definitions"] = definitions;
-        return new FormSchemaVersion(form, version, validity.Value, relative, hash) { Bundled = root, ExtensionPoints = points };
+        return new FormSchemaVersion(form, version, validity.Value, relative, hash) { Bundled = root, ExtensionPoints = points, Title = TitleOf(root) };
     }
 
     private static async Task<FormSchemaExtension?> ReadExtensionAsync(
@@ -340,7 +340,15 @@ public sealed class FormSchemaProvider
         {
             Additions = additions,
             Definitions = definitions,
+            Title = TitleOf(root),
         };
+    }
+
+    private static LocalizedText TitleOf(JsonObject root)
+    {
+        var it = root["title"] is JsonValue t && t.TryGetValue<string>(out var ti) ? ti : "";
+        var en = root["x-title-en"] is JsonValue e && e.TryGetValue<string>(out var te) ? te : it;
+        return new LocalizedText(it, en);
     }
 
     private static Validity? ReadValidity(JsonObject root, string file, List<CatalogProblem> problems, string version, out string? form)
@@ -422,6 +430,8 @@ public sealed class MergedFormSchema
         Version = version;
         Extension = extension;
         Json = json;
+        Utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        ContentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Utf8.Span));
         Schema = schema;
     }
 
@@ -433,6 +443,12 @@ public sealed class MergedFormSchema
 
     /// <summary>The merged schema as JSON text (what <c>GET /forms/{form}/schema</c> returns).</summary>
     public string Json { get; }
+
+    /// <summary><see cref="Json"/> in UTF-8, encoded once (what a host writes to the wire).</summary>
+    public ReadOnlyMemory<byte> Utf8 { get; }
+
+    /// <summary><c>sha256:</c> + hex of <see cref="Utf8"/>: changes whenever the served schema does (an HTTP ETag).</summary>
+    public string ContentHash { get; }
 
     /// <summary>The parsed schema NJsonSchema validates with.</summary>
     internal JsonSchema Schema { get; }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Forms;
 
@@ -15,6 +16,9 @@ public sealed record FormSchemaVersion(string Form, string Version, Validity Val
 
     /// <summary>Names of the extension points (object properties marked <c>"x-extension-point": true</c>) by pointer.</summary>
     public required IReadOnlyList<string> ExtensionPoints { get; init; }
+
+    /// <summary>The form's title (<c>title</c> and <c>x-title-en</c>).</summary>
+    public LocalizedText Title { get; init; } = new("", "");
 }
 
 /// <summary>
@@ -28,4 +32,7 @@ public sealed record FormSchemaExtension(string Form, string Municipality, strin
 
     /// <summary>Definitions the local properties reference (bundled shared parts).</summary>
     internal JsonObject Definitions { get; init; } = [];
+
+    /// <summary>The extension's title (<c>title</c> and <c>x-title-en</c>).</summary>
+    public LocalizedText Title { get; init; } = new("", "");
 }

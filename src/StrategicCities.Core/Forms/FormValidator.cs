@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NJsonSchema;
 using NJsonSchema.Validation;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
@@ -31,8 +32,11 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     /// <summary>Workflow of required attachments.</summary>
     public const string AttachmentsWorkflow = "attachments";
 
-    private readonly JsonSchemaValidatorSettings _settings =
-        ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?, string?), Lazy<Task<(EffectiveRuleSet, IReadOnlyList<PinnedVersion>)>>> _rules = new();
+
+    // One validator for every request: it is immutable once built, and building it (format table) per call showed in profiles.
+    private readonly JsonSchemaValidator _validator =
+        new(ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null));
 
     /// <summary>Stable codes of this validator's input errors.</summary>
     public static class Codes
@@ -77,26 +81,33 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             return (null, [error!]);
         }
 
-        var bodyError = CheckBody(json);
-        if (bodyError is not null)
+        // One parse on the happy path; the reader pass that explains a refusal runs only when the parse fails.
+        JsonDocument parsed;
+        try
         {
-            return (null, [bodyError]);
+            parsed = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException)
+        {
+            return (null, [CheckBody(json) ?? NotJson(json, 0)]);
         }
 
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
+        using var document = parsed;
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return (null, [new InputError(Codes.NotObject, "", new LocalizedText(
                 "Il modulo deve essere un oggetto JSON ({ … }).", "The form must be a JSON object ({ … })."))]);
         }
 
+        // Arrays over their maxItems are reported once and cut before the items are checked (see ArrayLimits).
+        var overlong = ArrayLimits.Find(document.RootElement, schema.Schema);
+        using var shortened = overlong is null ? null : JsonDocument.Parse(ArrayLimits.Truncate(document.RootElement, overlong));
+        var root = (shortened ?? document).RootElement;
+
         var errors = new List<ValidationIssue>();
         var warnings = new List<ValidationIssue>();
-        var formDocument = new FormDocument(document.RootElement, legalDate, municipality);
-        foreach (var issue in SchemaIssues(schema, json, formDocument))
-        {
-            errors.Add(issue);
-        }
+        var formDocument = new FormDocument(root, legalDate, municipality);
+        errors.AddRange(SchemaIssues(schema, root, formDocument, overlong));
 
         var pinned = new List<PinnedVersion>
         {
@@ -110,11 +121,11 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         var trace = new List<TraceEntry>();
         var attachments = new List<RequiredAttachment>();
         var (found, _) = catalog.FindMunicipality(municipality);
-        var composed = catalog.Compose(RuleSetId(form), found!, legalDate);
-        if (composed is not null)
+        var rules = await RulesAsync(form, found!, legalDate, cancellationToken);
+        if (rules is { } compiled)
         {
-            var ruleSet = await catalog.CompileAsync(composed, cancellationToken);
-            pinned.AddRange(composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash)));
+            var (ruleSet, rulePins) = compiled;
+            pinned.AddRange(rulePins);
             await RunChecksAsync(ruleSet, formDocument, errors, warnings, trace, cancellationToken);
             await RunAttachmentsAsync(ruleSet, formDocument, errors, warnings, trace, attachments, cancellationToken);
 
@@ -154,7 +165,38 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
         var schema = await schemas.GetAsync(version, extension: null, cancellationToken);
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
-        return ([.. SchemaIssues(schema, json, new FormDocument(document.RootElement, version.Validity.From, ""))], null);
+        var overlong = ArrayLimits.Find(document.RootElement, schema.Schema);
+        using var shortened = overlong is null ? null : JsonDocument.Parse(ArrayLimits.Truncate(document.RootElement, overlong));
+        var root = (shortened ?? document).RootElement;
+        return ([.. SchemaIssues(schema, root, new FormDocument(root, version.Validity.From, ""), overlong)], null);
+    }
+
+    /// <summary>
+    /// The form's compiled rule set in force for a municipality and date, with its pins; null when the form has none.
+    /// Composing the layers allocated on every request (a profile of the validate endpoint under load put it near a
+    /// tenth of the CPU), so the composition is cached by what decides it: the files of the national version and
+    /// of the regional and municipal overlays in force. That key space is the set of rule files, so it is bounded.
+    /// </summary>
+    private async ValueTask<(EffectiveRuleSet RuleSet, IReadOnlyList<PinnedVersion> Pinned)?> RulesAsync(
+        string form, Municipality municipality, DateOnly legalDate, CancellationToken cancellationToken)
+    {
+        var id = RuleSetId(form);
+        var national = catalog.NationalVersionAt(id, legalDate);
+        if (national is null)
+        {
+            return null;
+        }
+
+        var regional = catalog.OverlayAt(id, Layer.Region, municipality.Region, legalDate);
+        var local = catalog.OverlayAt(id, Layer.Municipality, municipality.Code, legalDate);
+        var key = (national.Header.File, regional?.Header.File, local?.Header.File);
+        var lazy = _rules.GetOrAdd(key, _ => new Lazy<Task<(EffectiveRuleSet, IReadOnlyList<PinnedVersion>)>>(async () =>
+        {
+            var composed = catalog.Compose(id, municipality, legalDate)!;
+            var ruleSet = await catalog.CompileAsync(composed, CancellationToken.None);
+            return (ruleSet, [.. composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))]);
+        }));
+        return await lazy.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>Refuses text that is not JSON or nests deeper than <see cref="MaxDepth"/>, without throwing.</summary>
@@ -182,13 +224,15 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         }
         catch (JsonException)
         {
-            return new InputError(InputError.Codes.NotJson, "", new LocalizedText(
-                $"Il testo non è JSON valido (riga {LineOf(json, reader.BytesConsumed)}).",
-                $"The text is not valid JSON (line {LineOf(json, reader.BytesConsumed)})."));
+            return NotJson(json, reader.BytesConsumed);
         }
 
         return null;
     }
+
+    private static InputError NotJson(string json, long bytesConsumed) => new(InputError.Codes.NotJson, "", new LocalizedText(
+        $"Il testo non è JSON valido (riga {LineOf(json, bytesConsumed)}).",
+        $"The text is not valid JSON (line {LineOf(json, bytesConsumed)})."));
 
     private static long LineOf(string json, long bytesConsumed)
     {
@@ -196,12 +240,20 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         return upTo.Count(c => c == '\n') + 1;
     }
 
-    private IEnumerable<ValidationIssue> SchemaIssues(MergedFormSchema schema, string json, FormDocument form)
+    private IEnumerable<ValidationIssue> SchemaIssues(MergedFormSchema schema, JsonElement root, FormDocument form, List<ArrayLimits.Overlong>? overlong)
     {
         var issues = new List<ValidationIssue>();
-        foreach (var error in Flatten(schema.Schema.Validate(json, _settings)))
+        foreach (var error in Flatten(_validator.Validate(NewtonsoftTokens.From(root), schema.Schema)))
         {
             issues.Add(SchemaIssues(error, form));
+        }
+
+        foreach (var array in overlong ?? [])
+        {
+            var label = Label(array.Schema, array.Pointer);
+            issues.Add(new ValidationIssue(array.Pointer, "schema.max-items", "error", new LocalizedText(
+                $"{label.It}: troppi elementi (al massimo {array.Schema.MaxItems}, ricevuti {array.Count}); sono stati controllati i primi {array.Schema.MaxItems}.",
+                $"{label.En}: too many items (at most {array.Schema.MaxItems}, got {array.Count}); the first {array.Schema.MaxItems} were checked.")));
         }
 
         // NJsonSchema goes on checking the keywords of a value of the wrong type ("required" of a string that should
@@ -294,9 +346,13 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             schema = property;
         }
 
+        return Label(schema, SchemaErrors.Pointer(error));
+    }
+
+    private static LocalizedText Label(JsonSchema? schema, string fallback)
+    {
         var it = schema?.Title;
         var en = schema?.ExtensionData?.TryGetValue("x-title-en", out var x) == true ? x?.ToString() : null;
-        var fallback = SchemaErrors.Pointer(error);
         return new LocalizedText(it ?? fallback, en ?? it ?? fallback);
     }
 

@@ -1,0 +1,159 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using StrategicCities.Api.Contracts;
+using StrategicCities.Api.Http;
+using StrategicCities.Api.OpenApi;
+using StrategicCities.Api.Problems;
+using StrategicCities.Core;
+using StrategicCities.Core.Forms;
+
+namespace StrategicCities.Api.Controllers;
+
+/// <summary>The national unified forms (DESIGN.md §5): their versions, the schema a portal renders, and validation.</summary>
+[ApiController]
+[Route("api/v1/forms")]
+[Tags("Forms")]
+public sealed class FormsController(FormValidator validator, JsonBody body, ProblemFactory problems, TimeProvider clock) : ControllerBase
+{
+    /// <summary>Media type of a served schema.</summary>
+    public const string SchemaMediaType = "application/schema+json";
+
+    /// <summary>Response header naming the national version of the form that was selected.</summary>
+    public const string FormVersionHeader = "X-Form-Version";
+
+    /// <summary>Response header naming the municipal extension merged in (<c>{istat}@{version}</c>), when there is one.</summary>
+    public const string FormExtensionHeader = "X-Form-Extension";
+
+    private const string MunicipalityDescription = "ISTAT code of the municipality, 6 digits (e.g. 015146 for Milano). Required.";
+    private const string DateDescription = "Legal reference date (submission date), yyyy-MM-dd; default today in Europe/Rome.";
+
+    /// <summary>Every form with its national versions (validity, content hash), municipal extensions and titles in Italian and English.</summary>
+    [HttpGet]
+    [EndpointSummary("Forms and their versions")]
+    [ProducesResponseType<FormsResponse>(StatusCodes.Status200OK, "application/json")]
+    public ActionResult<FormsResponse> Get() => FormsResponse.From(validator.Schemas);
+
+    /// <summary>
+    /// The self-contained JSON Schema of a form as a portal renders it: the national version in force on the date,
+    /// with the municipality's optional local fields merged into its extension points. Cache it by its ETag:
+    /// <c>If-None-Match</c> with the same tag gets 304 without a body.
+    /// </summary>
+    [HttpGet("{form}/schema")]
+    [EndpointSummary("The merged schema of a form for a municipality and date")]
+    [ProducesResponseType(typeof(object), StatusCodes.Status200OK, SchemaMediaType)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status422UnprocessableEntity, ProblemFactory.MediaType)]
+    [ResponseHeader(StatusCodes.Status200OK, FormVersionHeader, "The national version of the form selected by the date, e.g. 2025-05-23.")]
+    [ResponseHeader(StatusCodes.Status200OK, FormExtensionHeader, "The municipal extension merged in, {istat}@{version}; absent when the municipality has none.")]
+    [ResponseHeader(StatusCodes.Status200OK, "ETag", "Strong tag of the schema's content (SHA-256); send it back in If-None-Match.")]
+    [ResponseHeader(StatusCodes.Status304NotModified, "ETag", "The same tag: the cached schema is still current.")]
+    public async Task<IActionResult> GetSchemaAsync(
+        [FromRoute, Description("Form code, e.g. scia (see GET /api/v1/forms). Unknown: 404.")] string form,
+        [FromQuery, Description(MunicipalityDescription)] string? municipality,
+        [FromQuery, Description(DateDescription)] string? date,
+        CancellationToken cancellationToken)
+    {
+        var (schema, errors) = await ResolveAsync(form, municipality, date, cancellationToken);
+        if (schema is null)
+        {
+            return problems.Result(HttpContext, errors);
+        }
+
+        var etag = new EntityTagHeaderValue("\"" + schema.ContentHash["sha256:".Length..] + "\"");
+        var headers = Response.GetTypedHeaders();
+        headers.ETag = etag;
+        // The content for a date never changes while the service runs, but "today" moves: revalidate, cheaply.
+        headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        Response.Headers[FormVersionHeader] = schema.Version.Version;
+        if (schema.Extension is { } extension)
+        {
+            Response.Headers[FormExtensionHeader] = extension.Municipality + "@" + extension.Version;
+        }
+
+        if (Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return File(schema.Utf8.ToArray(), SchemaMediaType);
+    }
+
+    /// <summary>
+    /// Validates a filled-in form: its JSON Schema (merged for the municipality, Italian formats), then the form's
+    /// cross-field and attachment rules in force on the date. The answer is the report, 200 whether the form is valid
+    /// or not (<c>valid: false</c> lists errors with pointers, codes and legal bases); problem details only for a
+    /// request that cannot be validated (not JSON, too large, too deep, unknown form or municipality, no version in force).
+    /// </summary>
+    [HttpPost("{form}/validate")]
+    [RawBody]
+    [EndpointSummary("Validate a form")]
+    [JsonRequestBody(typeof(object), Description = "The form as JSON (the document GET /api/v1/forms/{form}/schema describes). Issue pointers point into it.")]
+    [ProducesResponseType<ValidationReport>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status413PayloadTooLarge, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status415UnsupportedMediaType, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status422UnprocessableEntity, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status500InternalServerError, ProblemFactory.MediaType)]
+    public async Task<IActionResult> ValidateAsync(
+        [FromRoute, Description("Form code, e.g. scia (see GET /api/v1/forms). Unknown: 404.")] string form,
+        [FromQuery, Description(MunicipalityDescription)] string? municipality,
+        [FromQuery, Description(DateDescription)] string? date,
+        CancellationToken cancellationToken)
+    {
+        // What the URL names is checked before the body is read: no point reading a form nobody can judge.
+        var (schema, errors) = await ResolveAsync(form, municipality, date, cancellationToken);
+        if (schema is null)
+        {
+            return problems.Result(HttpContext, errors);
+        }
+
+        var (text, bodyError) = await body.ReadAsync(Request, cancellationToken);
+        if (bodyError is not null)
+        {
+            return problems.Result(HttpContext, [bodyError]);
+        }
+
+        var (legalDate, _) = QueryParameters.LegalDate(date, clock);
+        var (report, reportErrors) = await validator.ValidateAsync(form, municipality!, legalDate, text!, cancellationToken);
+        return report is null
+            ? problems.Result(HttpContext, QueryParameters.Relocate(reportErrors, QueryParameters.MunicipalityQueryPointer))
+            : Ok(report);
+    }
+
+    /// <summary>The merged schema the URL names, or every mistake in the URL.</summary>
+    private async Task<(MergedFormSchema? Schema, IReadOnlyList<InputError> Errors)> ResolveAsync(
+        string form, string? municipality, string? date, CancellationToken cancellationToken)
+    {
+        if (!validator.Schemas.Forms.Contains(form, StringComparer.Ordinal))
+        {
+            return (null, QueryParameters.Relocate([validator.Schemas.UnknownForm(form)], QueryParameters.MunicipalityQueryPointer));
+        }
+
+        var queryErrors = new List<InputError>(2);
+        if (string.IsNullOrEmpty(municipality))
+        {
+            queryErrors.Add(QueryParameters.Missing("municipality", "codice ISTAT a 6 cifre, ad es. 015146", "6-digit ISTAT code, e.g. 015146"));
+        }
+
+        var (legalDate, dateError) = QueryParameters.LegalDate(date, clock);
+        if (dateError is not null)
+        {
+            queryErrors.Add(dateError);
+        }
+
+        if (queryErrors.Count > 0)
+        {
+            return (null, queryErrors);
+        }
+
+        var (schema, error) = await validator.GetSchemaAsync(form, municipality!, legalDate, cancellationToken);
+        return schema is null
+            ? (null, QueryParameters.Relocate([error!], QueryParameters.MunicipalityQueryPointer))
+            : (schema, []);
+    }
+}
