@@ -130,6 +130,7 @@ export class PermitForm extends HTMLElement {
   #controls = new Map(); // pointer -> { control, error, describedBy }
   #groups = new Map(); // pointer -> { element, error }
   #loadedKey = "";
+  #loadSequence = 0;
   #connected = false;
 
   connectedCallback() {
@@ -202,22 +203,28 @@ export class PermitForm extends HTMLElement {
   async #load() {
     const key = this.#url("schema");
     if (key === this.#loadedKey && this.#schema) return;
+    // Attributes may change while a schema is on its way (a portal setting them one by one): the last load wins.
+    const sequence = ++this.#loadSequence;
     this.#setStatus("loading", "");
     if (!this.#schema) this.#render();
     let response;
+    let schema;
     try {
       response = await fetch(key, { headers: this.#headers(), mode: "cors" });
+      schema = response.ok ? await response.json() : null;
     } catch {
+      if (sequence !== this.#loadSequence) return;
       this.#setStatus("unreachable", "error");
       this.#render();
       return;
     }
+    if (sequence !== this.#loadSequence) return;
     if (!response.ok) {
       this.#setStatus("refused", "error", String(response.status));
       this.#render();
       return;
     }
-    this.#schema = await response.json();
+    this.#schema = schema;
     this.#loadedKey = key;
     this.#setStatus("", "");
     this.#render();
