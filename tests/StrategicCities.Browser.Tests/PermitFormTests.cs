@@ -39,7 +39,7 @@ public sealed class PermitFormTests
         await Expect(error).ToContainTextAsync("carattere di controllo");
         await Expect(Field(page, CodiceFiscale)).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("permit-form .pf-status")).ToContainTextAsync("problem");
-        await ScreenshotAsync(page, "permit-form-scia-milano-it-error");
+        await ScreenshotAsync(page, "permit-form-scia-milano-it-error", Field(page, CodiceFiscale));
 
         await Field(page, CodiceFiscale).PressAsync("Backspace");
         await Field(page, CodiceFiscale).PressSequentiallyAsync("S");
@@ -62,7 +62,7 @@ public sealed class PermitFormTests
         await Expect(attachment).ToHaveAttributeAsync("data-provided", "false");
         await Expect(attachment).ToContainTextAsync("autorizzazione paesaggistica");
         await Expect(Error(page, "/allegati")).ToContainTextAsync("vincolo paesaggistico");
-        await ScreenshotAsync(page, "permit-form-scia-milano-landscape");
+        await ScreenshotAsync(page, "permit-form-scia-milano-landscape", page.Locator("permit-form .pf-attachments"));
 
         await Field(page, "/vincoli/paesaggistico").UncheckAsync();
         await Expect(attachment).ToHaveCountAsync(0);
@@ -107,7 +107,7 @@ public sealed class PermitFormTests
         await Expect(Error(page, CodiceFiscale)).ToContainTextAsync("check character");
         await Field(page, "/vincoli/paesaggistico").CheckAsync();
         await Expect(page.Locator("permit-form .pf-attachments li[data-code='autorizzazione-paesaggistica']")).ToContainTextAsync("landscape authorisation");
-        await ScreenshotAsync(page, "permit-form-scia-milano-en");
+        await ScreenshotAsync(page, "permit-form-scia-milano-en", page.Locator("permit-form .pf-title"));
 
         await Field(page, "/vincoli/paesaggistico").UncheckAsync();
         await Field(page, CodiceFiscale).FillAsync("");
@@ -237,10 +237,12 @@ public sealed class PermitFormTests
         return JsonDocument.Parse(detail.GetString()!).RootElement.Clone();
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>The viewport around <paramref name="around"/> (artifacts/screenshots and a test attachment).</summary>
+    private static async Task ScreenshotAsync(IPage page, string name, ILocator around)
     {
         var file = Path.Combine(RepoPaths.Screenshots, name + ".png");
-        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        await around.EvaluateAsync("el => el.scrollIntoView({ block: 'center' })");
+        await page.ScreenshotAsync(new() { Path = file });
         TestContext.AddTestAttachment(file, name);
     }
 }

@@ -87,7 +87,7 @@ permit-form :focus-visible { outline: 3px solid #1f6feb; outline-offset: 1px; }
 permit-form .pf-error { color: #b00020; font-size: .9rem; margin: .2rem 0 0; }
 permit-form .pf-error:empty { display: none; }
 permit-form .pf-req { color: #b00020; }
-permit-form .pf-status { padding: .6rem .8rem; border-radius: 6px; margin: 0 0 1rem; background: #eef3fb; }
+permit-form .pf-status { position: sticky; top: 0; z-index: 1; padding: .6rem .8rem; border-radius: 6px; margin: 0 0 1rem; background: #eef3fb; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 permit-form .pf-status:empty { display: none; }
 permit-form .pf-status[data-kind=error] { background: #fdecee; color: #7a0016; }
 permit-form .pf-status[data-kind=ok] { background: #e8f6ec; color: #14532d; }
