@@ -47,6 +47,8 @@ public sealed class BrowserSession
                 Assert.Fail("CI=true and the browser tests cannot run. " + message);
             }
 
+            // Progress goes to the console at any verbosity: the skip is visible, not only in the TRX.
+            await TestContext.Progress.WriteLineAsync("Browser tests ignored: " + message);
             Assert.Ignore(message);
         }
 
