@@ -7,6 +7,7 @@ using StrategicCities.Api.Health;
 using StrategicCities.Api.Http;
 using StrategicCities.Api.OpenApi;
 using StrategicCities.Api.Problems;
+using StrategicCities.Api.Widget;
 using StrategicCities.Core;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
@@ -57,6 +58,9 @@ builder.Services.AddOpenApi("v1", o =>
     o.AddOperationTransformer<ResponseHeaderTransformer>();
 });
 
+// Cross-origin portals (Cors:AllowedOrigins) on the forms endpoints only; none configured: same-origin only.
+builder.Services.AddFormsCors(builder.Configuration);
+
 builder.Services.AddHealthChecks()
     .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
 
@@ -64,6 +68,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.UseFormsCors(builder.Configuration);
+app.UseWidget();
 
 app.MapControllers();
 app.MapOpenApi();
