@@ -16,6 +16,6 @@ public sealed record StatisticsReport
     /// <summary>All applications of the query together.</summary>
     public required StatisticsRow Total { get; init; }
 
-    /// <summary>Applications not yet in a final state, by regime and state (decided ones included while works run).</summary>
+    /// <summary>Applications awaiting a decision (pending), by regime and current state.</summary>
     public required IReadOnlyList<BacklogEntry> Backlog { get; init; }
 }

@@ -74,7 +74,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             $"""
             SELECT regime AS Regime, state AS State, COUNT(*) AS Count
             FROM applications
-            WHERE {where} AND state NOT IN @FinalStates
+            WHERE {where} AND decided_on IS NULL AND regime IN @DecisionRegimes
             GROUP BY regime, state
             """,
             parameters, cancellationToken: cancellationToken));
@@ -152,14 +152,9 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             query.To,
             DecisionRegimes = MonitoredDecisions.Procedures.ToArray(),
             MonitoredDecisions.SilenzioAssenso,
-            FinalStates = FinalStates,
         });
         return (string.Join(" AND ", where), parameters);
     }
-
-    // Final states of the national procedures (a final state has no way out; lapsed and concluded cases leave the backlog).
-    private static readonly string[] FinalStates =
-        ["negato", "decaduto", "concluso", "attivita-vietata", "intervento-vietato", "efficacia-cessata", "lavori-inibiti"];
 
     private string MonthOf(string column) => factory.Dialect switch
     {
