@@ -39,13 +39,15 @@ public sealed class MonitoringStore(DatabaseFactory factory)
         var keys = string.Join(", ", select);
         var groupBy = group.Count == 0 ? "" : "GROUP BY " + string.Join(", ", group);
         var isTrue = factory.Dialect == Dialect.Postgres ? "TRUE" : "1";
+        // Dapper passes a list to Npgsql as one array parameter: PostgreSQL needs = ANY (…), the others get IN (…) expanded.
+        var decisionRegime = factory.Dialect == Dialect.Postgres ? "regime = ANY(@DecisionRegimes)" : "regime IN @DecisionRegimes";
 
         await using var connection = await factory.OpenAsync(cancellationToken);
         var counts = await connection.QueryAsync<CountsRow>(new CommandDefinition(
             $"""
             SELECT {keys},
                    COUNT(*) AS Filed,
-                   SUM(CASE WHEN regime IN @DecisionRegimes THEN 0 ELSE 1 END) AS NoDecisionExpected,
+                   SUM(CASE WHEN {decisionRegime} THEN 0 ELSE 1 END) AS NoDecisionExpected,
                    SUM(CASE WHEN decided_on IS NOT NULL THEN 1 ELSE 0 END) AS Decided,
                    SUM(CASE WHEN within_term IS NOT NULL THEN 1 ELSE 0 END) AS ExpressDecisions,
                    SUM(CASE WHEN within_term = {isTrue} THEN 1 ELSE 0 END) AS WithinTerm,
@@ -74,7 +76,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             $"""
             SELECT regime AS Regime, state AS State, COUNT(*) AS Count
             FROM applications
-            WHERE {where} AND decided_on IS NULL AND regime IN @DecisionRegimes
+            WHERE {where} AND decided_on IS NULL AND {decisionRegime}
             GROUP BY regime, state
             """,
             parameters, cancellationToken: cancellationToken));
