@@ -22,6 +22,9 @@ internal static class PermitsCli
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(OfficesCommand.Create(context));
+        root.Subcommands.Add(SeedCommand.Create(context));
+        root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(OpenDataCommand.Create(context));
         var parse = root.Parse(args, new ParserConfiguration());
         if (parse.Errors.Count > 0)
         {

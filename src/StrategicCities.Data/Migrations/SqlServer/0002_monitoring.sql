@@ -1,0 +1,12 @@
+-- 0002_monitoring (SQL Server): what the legal clock says about each application, kept on the row so that the
+-- statistics are plain SQL aggregates. Written by the clock assessment (Core Monitoring.ApplicationClock) at the
+-- application version in clock_assessed_version; rows written since (version > clock_assessed_version) are assessed
+-- again by `permits stats` before it aggregates. All columns are derived from the events: dropping them loses nothing.
+
+ALTER TABLE dbo.applications ADD
+    within_term             bit    NULL,  -- express decision within the legal term; NULL otherwise
+    integration_requests    int    NULL,  -- interruptions of the decision term (requests for integrations)
+    integration_days        int    NULL,  -- calendar days from each request to the integrations received
+    clock_assessed_version  bigint NULL;  -- the application version the three columns above were computed at
+
+CREATE INDEX ix_applications_decided_on ON dbo.applications (decided_on);
