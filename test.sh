@@ -30,7 +30,10 @@ fi
 echo "== PostgreSQL for the storage and API suites (installed from Debian's packages and started on 127.0.0.1 if needed)"
 export "$(bash scripts/ci/postgres.sh)"
 
-echo "== unit, integration and legal-case tests (NUnit)"
+echo "== Chromium for the widget's browser tests (Debian's package, headless)"
+bash scripts/ci/chromium.sh
+
+echo "== unit, integration, browser and legal-case tests (NUnit)"
 if dotnet test StrategicCities.sln -c Release --no-build --nologo -v minimal | tee "$log_dir/dotnet-test.log"; then :; else status=1; fi
 count "$log_dir/dotnet-test.log"
 

@@ -42,7 +42,9 @@ public sealed partial class DatabaseCommandsTests
 
         Assert.That(first.Exit, Is.Zero, first.Err);
         Assert.That(first.Out, Does.Contain("applied 0001_initial"));
-        Assert.That(second.Out, Does.Contain("up to date (0 applied now, 1 before)"));
+        var scripts = Directory.GetFiles(Path.Combine(RepoRoot(), "src", "StrategicCities.Data", "Migrations", "Sqlite"), "*.sql").Length;
+        Assert.That(first.Out, Does.Contain($"({scripts} applied now, 0 before)").Or.Contain($"{scripts} applied"));
+        Assert.That(second.Out, Does.Contain($"up to date (0 applied now, {scripts} before)"));
     }
 
     [Test]
@@ -102,4 +104,17 @@ public sealed partial class DatabaseCommandsTests
 
     [GeneratedRegex(@"sck_\S+")]
     private static partial Regex SecretPattern();
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StrategicCities.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("StrategicCities.sln not found above the test folder.");
+    }
 }
