@@ -94,7 +94,7 @@ public sealed class ApplicationsEndpointTests(string dialect)
     {
         var examples = Path.Combine(RepoPaths.Schemas, "forms", form, "examples");
         var folder = version is null ? Directory.GetDirectories(examples).Order(StringComparer.Ordinal).Last() : Path.Combine(examples, version);
-        return File.ReadAllText(Path.Combine(folder, "valid", "minimo.json"));
+        return File.ReadAllText(Path.Combine(folder, "valid", "persona-fisica.json"));
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
