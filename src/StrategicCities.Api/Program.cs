@@ -5,6 +5,7 @@ using StrategicCities.Api;
 using StrategicCities.Api.Catalog;
 using StrategicCities.Api.Health;
 using StrategicCities.Api.Http;
+using StrategicCities.Api.Intake;
 using StrategicCities.Api.OpenApi;
 using StrategicCities.Api.Problems;
 using StrategicCities.Api.Widget;
@@ -64,12 +65,20 @@ builder.Services.AddFormsCors(builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
 
+// ---- Intake: storage, API keys, applications, deadline sweep, rate limiting (Intake/IntakeExtensions.cs) ----
+builder.Services.AddIntake(builder.Configuration, builder.Environment);
+// ---- end Intake ----
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseFormsCors(builder.Configuration);
 app.UseWidget();
+
+// ---- Intake: authentication, authorization, rate limiting ----
+app.UseIntake();
+// ---- end Intake ----
 
 app.MapControllers();
 app.MapOpenApi();

@@ -17,10 +17,16 @@ internal sealed class ApiFactory(
 
     public LogCollector Logs { get; } = new();
 
+    /// <summary>The SQLite file of this factory (a setting Database:ConnectionString overrides it).</summary>
+    public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), "sc-api-tests", Guid.NewGuid().ToString("N") + ".db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Catalog:RulesPath", RepoPaths.Rules);
+        // A fresh SQLite file per factory (never data/ in the source tree); the sweep only runs when a test calls it.
+        builder.UseSetting("Database:ConnectionString", "sqlite:Data Source=" + DatabaseFile);
+        builder.UseSetting("Sweep:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

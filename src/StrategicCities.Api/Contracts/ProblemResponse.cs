@@ -45,4 +45,8 @@ public sealed record ProblemResponse
     /// <summary>Correlation id to quote when reporting a fault.</summary>
     [JsonPropertyName("traceId")]
     public string? TraceId { get; init; }
+
+    /// <summary>Extension members of a problem (e.g. <c>permittedTriggers</c>, <c>report</c>, <c>refusals</c>), written at the top level.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Extensions { get; init; }
 }

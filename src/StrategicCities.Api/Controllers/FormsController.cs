@@ -89,6 +89,7 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
     /// request that cannot be validated (not JSON, too large, too deep, unknown form or municipality, no version in force).
     /// </summary>
     [HttpPost("{form}/validate")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Intake.IntakeExtensions.PublicRateLimit)]
     [RawBody]
     [EndpointSummary("Validate a form")]
     [JsonRequestBody(typeof(object), Description = "The form as JSON (the document GET /api/v1/forms/{form}/schema describes). Issue pointers point into it.")]

@@ -22,7 +22,13 @@ public sealed class ProblemFactory(ILogger<ProblemFactory> logger)
     private static readonly Dictionary<int, LocalizedText> Titles = new()
     {
         [StatusCodes.Status400BadRequest] = new("Richiesta non valida", "Bad request"),
+        [StatusCodes.Status401Unauthorized] = new("Autenticazione richiesta", "Authentication required"),
+        [StatusCodes.Status403Forbidden] = new("Operazione non consentita", "Forbidden"),
         [StatusCodes.Status404NotFound] = new("Risorsa non trovata", "Not found"),
+        [StatusCodes.Status409Conflict] = new("Conflitto", "Conflict"),
+        [StatusCodes.Status412PreconditionFailed] = new("Precondizione non soddisfatta", "Precondition failed"),
+        [StatusCodes.Status428PreconditionRequired] = new("Precondizione richiesta", "Precondition required"),
+        [StatusCodes.Status429TooManyRequests] = new("Troppe richieste", "Too many requests"),
         [StatusCodes.Status405MethodNotAllowed] = new("Metodo non consentito", "Method not allowed"),
         [StatusCodes.Status413PayloadTooLarge] = new("Corpo della richiesta troppo grande", "Request body too large"),
         [StatusCodes.Status415UnsupportedMediaType] = new("Tipo di contenuto non supportato", "Unsupported media type"),

@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using StrategicCities.Api.Http;
+using StrategicCities.Api.Contracts.Applications;
+using StrategicCities.Core.Procedures;
+using StrategicCities.Data;
+using StrategicCities.Data.Applications;
+using StrategicCities.Data.Expiry;
+
+namespace StrategicCities.Api.Intake;
+
+/// <summary>
+/// Every <c>Sweep:IntervalSeconds</c>: the filed applications, <see cref="ProcedureExpiry.Scan"/>, and for each due
+/// trigger a claim (<see cref="ExpiryClaims"/>, a row per expiry: two instances never both hold it), then the same
+/// <see cref="ApplicationService.FireAsync"/> the endpoint uses, with role <c>system</c>, then the claim is completed.
+/// Idempotent: a fired expiry is no longer due, and a completed claim is never taken again. Logs counts only.
+/// </summary>
+public sealed class DeadlineSweep(
+    IServiceScopeFactory scopes, IOptions<SweepOptions> options, TimeProvider clock, ILogger<DeadlineSweep> logger) : BackgroundService
+{
+    private const int PageSize = 200;
+
+    /// <summary>This instance's id in claims and event actors.</summary>
+    public string InstanceId { get; } = options.Value.InstanceId is { Length: > 0 } id ? id : $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>One sweep; returns how many triggers this call fired.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var store = services.GetRequiredService<ApplicationStore>();
+        var procedures = services.GetRequiredService<ProcedureCatalog>();
+        var claims = services.GetRequiredService<ExpiryClaims>();
+        var intake = services.GetRequiredService<ApplicationService>();
+        var calendar = await services.GetRequiredService<LegalCalendarProvider>().GetAsync(cancellationToken);
+        var today = RomeCalendar.Today(clock);
+        var caller = Caller.System(InstanceId);
+        var lease = TimeSpan.FromSeconds(Math.Max(10, options.Value.LeaseSeconds));
+        var http = new DefaultHttpContext { RequestServices = services };
+
+        List<ProcedureApplication> scan = [];
+        for (var page = 1; ; page++)
+        {
+            var found = await store.SearchAsync(new ApplicationQuery { FiledFrom = DateOnly.MinValue, Page = page, PageSize = PageSize }, MunicipalityScope.Everywhere, cancellationToken);
+            foreach (var summary in found.Items.Where(s => s.DecidedOn is null))
+            {
+                var application = await store.GetAsync(summary.Id, MunicipalityScope.Everywhere, cancellationToken);
+                if (application?.FiledOn is not { } filedOn || application.Regime is null)
+                {
+                    continue;
+                }
+
+                var (procedure, _) = await procedures.ResolveAsync(application.Regime, application.Municipality, filedOn, cancellationToken);
+                if (procedure is null)
+                {
+                    continue;
+                }
+
+                var events = ApplicationService.ToProcedureEvents(await store.ListEventsAsync(application.Id, MunicipalityScope.Everywhere, cancellationToken) ?? []);
+                scan.Add(new ProcedureApplication(application.Id.ToString(), procedure.Definition, application.State, events, application.Municipality));
+            }
+
+            if ((long)page * PageSize >= found.Total)
+            {
+                break;
+            }
+        }
+
+        var due = ProcedureExpiry.Scan(scan, calendar, today);
+        int fired = 0, skipped = 0;
+        foreach (var item in due)
+        {
+            var key = new ExpiryKey(Guid.Parse(item.ApplicationId), item.TermId, item.DueDate);
+            if (await claims.TryClaimAsync(key, item.Trigger, InstanceId, lease, cancellationToken) != ClaimStatus.Claimed)
+            {
+                skipped++;
+                continue;
+            }
+
+            try
+            {
+                var outcome = await intake.FireAsync(http, caller, key.ApplicationId, item.Trigger,
+                    new TriggerRequest { Date = item.EffectiveFrom > today ? today : item.EffectiveFrom }, null, cancellationToken);
+                if (outcome.Status == StatusCodes.Status200OK)
+                {
+                    fired++;
+                    await claims.CompleteAsync(key, InstanceId, cancellationToken);
+                }
+                else if (outcome.Status == StatusCodes.Status409Conflict && !outcome.Body.Contains(IntakeCodes.Conflict, StringComparison.Ordinal))
+                {
+                    // The procedure moved on or a guard refuses (e.g. constraints exclude silenzio-assenso): never due again.
+                    skipped++;
+                    await claims.CompleteAsync(key, InstanceId, cancellationToken);
+                }
+                else
+                {
+                    skipped++;
+                    await claims.ReleaseAsync(key, InstanceId, cancellationToken);
+                }
+            }
+            catch
+            {
+                await claims.ReleaseAsync(key, InstanceId, CancellationToken.None);
+                throw;
+            }
+        }
+
+        IntakeLog.SweepDone(logger, InstanceId, scan.Count, due.Count, fired, skipped);
+        return fired;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                IntakeLog.SweepFailed(logger, ex, InstanceId);
+            }
+        }
+    }
+}
