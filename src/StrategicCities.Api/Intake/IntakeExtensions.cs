@@ -58,6 +58,7 @@ public static class IntakeExtensions
         services.AddSingleton<LegalCalendarProvider>();
         services.AddScoped<ApplicationService>();
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
+        services.Configure<SweepOptions>(o => o.IdempotencyRetentionHours = configuration.GetValue("Idempotency:RetentionHours", o.IdempotencyRetentionHours));
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
 
