@@ -143,4 +143,19 @@ public sealed class JwtAuthenticationTests
         Assert.That(JsonDocument.Parse(await anonymous.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString(), Is.EqualTo("auth.missing"));
         Assert.That((await none.GetAsync("/api/v1/forms")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [TestCase("Auth:Jwt:SigningKey", Key, "Issuer")]
+    [TestCase("Auth:Jwt:SigningKey", "short", "32 bytes")]
+    [TestCase("Auth:Jwt:Authority", "https://idp.test", "Audience")]
+    public void HalfConfiguredJwt_RefusesToStart(string setting, string value, string mentions)
+    {
+        var settings = new Dictionary<string, string?> { [setting] = value };
+        if (value == "short")
+        {
+            settings["Auth:Jwt:Issuer"] = Issuer;
+        }
+
+        using var factory = new ApiFactory(settings);
+        Assert.That(() => factory.Services, Throws.InstanceOf<InvalidOperationException>().With.Message.Contains(mentions));
+    }
 }
