@@ -5,6 +5,7 @@ using StrategicCities.Core.Procedures;
 using StrategicCities.Data;
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Expiry;
+using StrategicCities.Data.Idempotency;
 
 namespace StrategicCities.Api.Intake;
 
@@ -108,6 +109,20 @@ public sealed class DeadlineSweep(
         return fired;
     }
 
+    /// <summary>
+    /// Deletes idempotency records older than <see cref="SweepOptions.IdempotencyRetentionHours"/> (at least one hour);
+    /// returns how many. Run on every tick, after the deadlines.
+    /// </summary>
+    public async Task<int> PurgeIdempotencyAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromHours(Math.Max(1, options.Value.IdempotencyRetentionHours));
+        var purged = await store.PurgeAsync(cutoff, cancellationToken);
+        IntakeLog.IdempotencyPurged(logger, InstanceId, purged);
+        return purged;
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -122,6 +137,7 @@ public sealed class DeadlineSweep(
             try
             {
                 await SweepOnceAsync(stoppingToken);
+                await PurgeIdempotencyAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -41,8 +41,16 @@ public static class IntakeExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         // Identity: API keys; roles and office as claims; policies per endpoint family.
-        services.AddAuthentication(IntakeClaims.ApiKeyScheme)
+        // Optional JWT bearer (Auth:Jwt): a policy scheme sends "Authorization: Bearer" to it, everything else to API keys.
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var authentication = services.AddAuthentication(IntakeClaims.ApiKeyScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(IntakeClaims.ApiKeyScheme, null);
+        if (jwt.Enabled)
+        {
+            var scheme = JwtAuthentication.Add(authentication, jwt);
+            services.Configure<AuthenticationOptions>(o => o.DefaultScheme = scheme);
+        }
+
         services.AddAuthorizationBuilder()
             .AddPolicy(IntakePolicies.Applications, p => p.RequireClaim(IntakeClaims.Role, IntakePolicies.ApplicationRoles));
 
@@ -50,6 +58,7 @@ public static class IntakeExtensions
         services.AddSingleton<LegalCalendarProvider>();
         services.AddScoped<ApplicationService>();
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
+        services.Configure<SweepOptions>(o => o.IdempotencyRetentionHours = configuration.GetValue("Idempotency:RetentionHours", o.IdempotencyRetentionHours));
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
 

@@ -24,6 +24,9 @@ internal static partial class IntakeLog
     [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Deadline sweep {Instance} failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception, string instance);
 
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Sweep {Instance}: {Purged} idempotency records purged")]
+    public static partial void IdempotencyPurged(ILogger logger, string instance, int purged);
+
     [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Development seed: created an office and {Keys} keys, {Applications} sample applications")]
     public static partial void DevelopmentSeeded(ILogger logger, int keys, int applications);
 }

@@ -17,4 +17,10 @@ public sealed class SweepOptions
 
     /// <summary><c>Sweep:InstanceId</c>: this instance's name in claims and events (default machine name + process id).</summary>
     public string? InstanceId { get; set; }
+
+    /// <summary>
+    /// <c>Idempotency:RetentionHours</c> (default 24): idempotency records older than this are purged by the sweep;
+    /// a retry with the same key after that creates a new application.
+    /// </summary>
+    public int IdempotencyRetentionHours { get; set; } = 24;
 }

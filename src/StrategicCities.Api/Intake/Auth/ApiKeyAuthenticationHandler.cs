@@ -67,10 +67,10 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => WriteForbiddenAsync(Context, problems);
 
     /// <summary>401 problem: <c>auth.invalid</c> when a credential was refused, else <c>auth.missing</c>.</summary>
-    internal static Task WriteChallengeAsync(HttpContext context, ProblemFactory problems)
+    internal static Task WriteChallengeAsync(HttpContext context, ProblemFactory problems, string challenge = "ApiKey header=\"X-Api-Key\"")
     {
         var invalid = context.Items.ContainsKey(IntakeClaims.InvalidCredentialItem);
-        context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
+        context.Response.Headers.WWWAuthenticate = challenge;
         var error = invalid
             ? ProblemFactory.Error(IntakeCodes.AuthInvalid, "/header/X-Api-Key",
                 "La chiave API è sconosciuta o revocata.", "The API key is unknown or revoked.")
