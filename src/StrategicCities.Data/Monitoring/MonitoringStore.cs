@@ -72,7 +72,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             builder.AddDuration(row.Key(), row.DecidedOn.DayNumber - row.FiledOn.DayNumber);
         }
 
-        var backlog = await connection.QueryAsync<BacklogEntry>(new CommandDefinition(
+        var backlog = await connection.QueryAsync<BacklogRow>(new CommandDefinition(
             $"""
             SELECT regime AS Regime, state AS State, COUNT(*) AS Count
             FROM applications
@@ -80,7 +80,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             GROUP BY regime, state
             """,
             parameters, cancellationToken: cancellationToken));
-        return builder.Build(counts.Select(c => c.ToCounts()), backlog);
+        return builder.Build(counts.Select(c => c.ToCounts()), backlog.Select(b => new BacklogEntry(b.Regime, b.State, b.Count)));
     }
 
     /// <summary>Every filed application (matching the query's filters) as an open-data row, streamed in a stable order.</summary>
@@ -229,6 +229,16 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             IntegrationRequests = IntegrationRequests,
             IntegrationDays = IntegrationDays,
         };
+    }
+
+    /// <summary>A backlog row (a class with setters: SQLite reports an untyped COUNT column when no row matches).</summary>
+    private sealed class BacklogRow
+    {
+        public string? Regime { get; set; }
+
+        public string State { get; set; } = "";
+
+        public long Count { get; set; }
     }
 
     private sealed class DurationRow
