@@ -18,7 +18,7 @@ namespace StrategicCities.Api.Controllers;
 /// </summary>
 [ApiController]
 [Tags("Statistics")]
-public sealed class DashboardController(MonitoringStore store, OfficeStore offices, ProblemFactory problems, RuleCatalog catalog) : ControllerBase
+public sealed class DashboardController(MonitoringStore store, OfficeStore offices, ProblemFactory problems, RuleCatalog catalog, ClockRefresh refresh) : ControllerBase
 {
     private static readonly SvgCharts.Series Filed = new("Presentate / filed", "#1f77b4");
     private static readonly SvgCharts.Series Decided = new("Decise / decided", "#2ca02c");
@@ -56,7 +56,7 @@ public sealed class DashboardController(MonitoringStore store, OfficeStore offic
     public async Task<IActionResult> ChartAsync(
         string chart, string? municipality, string? office, string? regime, string? from, string? to, CancellationToken cancellationToken)
     {
-        var stats = new StatisticsController(store, offices, problems) { ControllerContext = ControllerContext };
+        var stats = new StatisticsController(store, offices, problems, refresh) { ControllerContext = ControllerContext };
         var (query, problem) = await stats.ScopedQueryAsync(municipality, office, regime, from, to, "", cancellationToken);
         if (problem is not null)
         {

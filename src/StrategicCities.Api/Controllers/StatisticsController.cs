@@ -23,7 +23,7 @@ namespace StrategicCities.Api.Controllers;
 [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, ProblemFactory.MediaType)]
 [ProducesResponseType<ProblemResponse>(StatusCodes.Status401Unauthorized, ProblemFactory.MediaType)]
 [ProducesResponseType<ProblemResponse>(StatusCodes.Status403Forbidden, ProblemFactory.MediaType)]
-public sealed class StatisticsController(MonitoringStore store, OfficeStore offices, ProblemFactory problems) : ControllerBase
+public sealed class StatisticsController(MonitoringStore store, OfficeStore offices, ProblemFactory problems, ClockRefresh refresh) : ControllerBase
 {
     /// <summary>
     /// The statistics report: one row per group (<c>groupBy</c>: comma-separated <c>municipality</c>, <c>office</c>,
@@ -73,6 +73,7 @@ public sealed class StatisticsController(MonitoringStore store, OfficeStore offi
             return (null, Problem(StatusCodes.Status400BadRequest, error));
         }
 
+        await refresh.EnsureFreshAsync(cancellationToken);
         var caller = await Caller.FromAsync(User, offices, cancellationToken);
         if (caller.Scope.IsEverywhere)
         {

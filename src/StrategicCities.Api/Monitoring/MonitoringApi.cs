@@ -21,6 +21,8 @@ public static class MonitoringApi
     public static IServiceCollection AddMonitoringApi(this IServiceCollection services)
     {
         services.AddSingleton(sp => new MonitoringStore(sp.GetRequiredService<DatabaseFactory>()));
+        services.AddSingleton(sp => new ClockRefresher(sp.GetRequiredService<DatabaseFactory>()));
+        services.AddSingleton<ClockRefresh>();
         services.AddAuthorizationBuilder()
             .AddPolicy(StatisticsPolicy, p => p.RequireClaim(IntakeClaims.Role, StatisticsRoles));
         return services;
