@@ -6,6 +6,7 @@ using StrategicCities.Api.Catalog;
 using StrategicCities.Api.Health;
 using StrategicCities.Api.Http;
 using StrategicCities.Api.Intake;
+using StrategicCities.Api.Monitoring;
 using StrategicCities.Api.OpenApi;
 using StrategicCities.Api.Problems;
 using StrategicCities.Api.Widget;
@@ -68,6 +69,10 @@ builder.Services.AddHealthChecks()
 // ---- Intake: storage, API keys, applications, deadline sweep, rate limiting (Intake/IntakeExtensions.cs) ----
 builder.Services.AddIntake(builder.Configuration, builder.Environment);
 // ---- end Intake ----
+
+// ---- Monitoring: statistics, open data, dashboard (Monitoring/MonitoringApi.cs) ----
+builder.Services.AddMonitoringApi();
+// ---- end Monitoring ----
 
 var app = builder.Build();
 

@@ -92,6 +92,9 @@ public sealed class BrowserSession
             builder.UseSetting("Catalog:RulesPath", RepoPaths.Rules);
             // Keeps Program's default (localhost:5080) out of the way; Kestrel listens where UseKestrel says.
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            // A fresh SQLite file per run (never data/ in the source tree); the dashboard tests seed it.
+            builder.UseSetting("Database:ConnectionString", "sqlite:Data Source=" + Path.Combine(Path.GetTempPath(), "sc-browser-tests", Guid.NewGuid().ToString("N") + ".db"));
+            builder.UseSetting("Sweep:Enabled", "false");
         }
     }
 }

@@ -9,6 +9,12 @@ public sealed record StatisticsQuery
     /// <summary>ISTAT code of one municipality, or null for all.</summary>
     public string? Municipality { get; init; }
 
+    /// <summary>
+    /// Restricts to these ISTAT codes (a caller's scope: the municipalities of a supervisor's office), or null for no
+    /// restriction. An empty list selects nothing.
+    /// </summary>
+    public IReadOnlyList<string>? Municipalities { get; init; }
+
     /// <summary>One office, or null for all.</summary>
     public Guid? OfficeId { get; init; }
 

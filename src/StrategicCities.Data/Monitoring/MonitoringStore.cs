@@ -72,7 +72,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             builder.AddDuration(row.Key(), row.DecidedOn.DayNumber - row.FiledOn.DayNumber);
         }
 
-        var backlog = await connection.QueryAsync<BacklogEntry>(new CommandDefinition(
+        var backlog = await connection.QueryAsync<BacklogRow>(new CommandDefinition(
             $"""
             SELECT regime AS Regime, state AS State, COUNT(*) AS Count
             FROM applications
@@ -80,7 +80,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             GROUP BY regime, state
             """,
             parameters, cancellationToken: cancellationToken));
-        return builder.Build(counts.Select(c => c.ToCounts()), backlog);
+        return builder.Build(counts.Select(c => c.ToCounts()), backlog.Select(b => new BacklogEntry(b.Regime, b.State, b.Count)));
     }
 
     /// <summary>Every filed application (matching the query's filters) as an open-data row, streamed in a stable order.</summary>
@@ -117,12 +117,37 @@ public sealed class MonitoringStore(DatabaseFactory factory)
         }
     }
 
-    private static (string Where, DynamicParameters Parameters) Filter(StatisticsQuery query)
+    /// <summary>
+    /// The filing-to-decision days of every decided application of the query, streamed (for a histogram of the
+    /// processing times).
+    /// </summary>
+    public async IAsyncEnumerable<int> DurationsAsync(
+        StatisticsQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = Filter(query);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await foreach (var row in connection.QueryUnbufferedAsync<DurationRow>(
+            $"SELECT filed_on AS FiledOn, decided_on AS DecidedOn FROM applications WHERE {where} AND decided_on IS NOT NULL",
+            parameters).WithCancellation(cancellationToken))
+        {
+            yield return row.DecidedOn.DayNumber - row.FiledOn.DayNumber;
+        }
+    }
+
+    private string ScopeIn => factory.Dialect == Dialect.Postgres ? "municipality = ANY(@ScopeMunicipalities)" : "municipality IN @ScopeMunicipalities";
+
+    private (string Where, DynamicParameters Parameters) Filter(StatisticsQuery query)
     {
         var where = new List<string> { "filed_on IS NOT NULL" };
         if (query.Municipality is not null)
         {
             where.Add("municipality = @Municipality");
+        }
+
+        if (query.Municipalities is { } scope)
+        {
+            where.Add(scope.Count == 0 ? "1 = 0" : ScopeIn);
         }
 
         if (query.OfficeId is not null)
@@ -148,6 +173,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
         var parameters = new DynamicParameters(new
         {
             query.Municipality,
+            ScopeMunicipalities = (query.Municipalities ?? []).ToArray(),
             query.OfficeId,
             query.Regime,
             query.From,
@@ -203,6 +229,16 @@ public sealed class MonitoringStore(DatabaseFactory factory)
             IntegrationRequests = IntegrationRequests,
             IntegrationDays = IntegrationDays,
         };
+    }
+
+    /// <summary>A backlog row (a class with setters: SQLite reports an untyped COUNT column when no row matches).</summary>
+    private sealed class BacklogRow
+    {
+        public string? Regime { get; set; }
+
+        public string State { get; set; } = "";
+
+        public long Count { get; set; }
     }
 
     private sealed class DurationRow

@@ -1,0 +1,11 @@
+namespace StrategicCities.Api.Monitoring;
+
+/// <summary>Problem codes of the statistics endpoints.</summary>
+public static class MonitoringCodes
+{
+    /// <summary>A filter of the query string is not valid (unknown groupBy, malformed date or office id).</summary>
+    public const string QueryInvalid = "stats.query-invalid";
+
+    /// <summary>The municipality asked for is outside the caller's office.</summary>
+    public const string OutOfScope = "stats.out-of-scope";
+}
