@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly int[] Applications = [401, 403, 200, 200, 403, 200, 401];
     private static readonly int[] Create = [401, 403, 201, 201, 403, 201, 401];
     private static readonly int[] Public = [200, 200, 200, 200, 200, 200, 200];
+    private static readonly int[] Statistics = [401, 403, 403, 200, 403, 200, 401];
 
     /// <summary>Endpoint name → expected status per role (in <see cref="Roles"/> order).</summary>
     private static readonly (string Endpoint, int[] Expected)[] Matrix =
@@ -58,6 +59,12 @@ public sealed class AuthorizationMatrixTests
         ("procedures.graph", Public),
         ("health", Public),
         ("health.ready", Public),
+        ("stats", Statistics),
+        ("stats.backlog", Statistics),
+        ("stats.chart", Statistics),
+        ("opendata.csv", Public),
+        ("opendata.json", Public),
+        ("opendata.dictionary", Public),
     ];
 
     private ApiFactory _factory = null!;
@@ -103,6 +110,8 @@ public sealed class AuthorizationMatrixTests
             "api/v1/applications/{id:guid}/triggers/{trigger}", "api/v1/applications/{id:guid}/events",
             "api/v1/applications/{id:guid}/deadlines", "api/v1/determinations", "api/v1/forms", "api/v1/forms/{form}/schema",
             "api/v1/forms/{form}/validate", "api/v1/catalog", "api/v1/catalog/{municipality}", "api/v1/procedures", "api/v1/procedures/{id}/graph",
+            "api/v1/stats", "api/v1/stats/backlog", "api/v1/stats/charts/{chart}.svg",
+            "api/v1/opendata/permits.csv", "api/v1/opendata/permits.json", "api/v1/opendata/permits-dictionary.md",
         ];
         Assert.That(endpoints.Except(covered, StringComparer.Ordinal), Is.Empty, "API routes without a row in the authorization matrix");
     }
@@ -147,6 +156,12 @@ public sealed class AuthorizationMatrixTests
             "procedures.graph" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/procedures/scia/graph?date=2025-03-01"),
             "health" => new HttpRequestMessage(HttpMethod.Get, "/health"),
             "health.ready" => new HttpRequestMessage(HttpMethod.Get, "/health/ready"),
+            "stats" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/stats"),
+            "stats.backlog" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/stats/backlog"),
+            "stats.chart" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/stats/charts/backlog.svg"),
+            "opendata.csv" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits.csv"),
+            "opendata.json" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits.json"),
+            "opendata.dictionary" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits-dictionary.md"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
         if (etag.Length > 0)
