@@ -30,23 +30,10 @@ key="$(permits keys create --role clerk --office "$office" --name load --connect
 [[ -n "$office" && -n "$key" ]] || { echo "could not create the office or the key" >&2; exit 1; }
 
 echo "Starting the API on $BASE (log: $LOG)…"
-setsid dotnet run -c Release --no-build --no-launch-profile --project "$ROOT/src/StrategicCities.Api" -- --urls "$BASE" \
-  --RateLimit:PermitLimit=1000000000 --Sweep:Enabled=false --Database:ConnectionString="$CONNECTION" >"$LOG" 2>&1 &
-SERVER=$!
-stop_server() {
-  if kill -0 "$SERVER" 2>/dev/null; then
-    kill -TERM -- "-$SERVER" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$SERVER" 2>/dev/null || true
-  fi
-}
-trap stop_server EXIT
-for i in $(seq 1 240); do
-  if curl -fsS "$BASE/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$SERVER" 2>/dev/null; then echo "the API exited during start:" >&2; cat "$LOG" >&2; exit 1; fi
-  [[ $i -eq 240 ]] && { echo "the API was not ready after 120 s" >&2; exit 1; }
-  sleep 0.5
-done
+DATABASE="$CONNECTION"
+# shellcheck source=server.sh
+source "$ROOT/tests/load/server.sh"
+start_server
 
 echo "Warming up (5s), then measuring ($DURATION, $CLERKS clerks)…"
 API_KEY="$key" BODY_FILE="$BODY" wrk -t"$CLERKS" -c"$CLERKS" -d5s -s "$ROOT/tests/load/clerk.lua" "$BASE" >/dev/null

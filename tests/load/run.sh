@@ -30,27 +30,10 @@ echo "Building the API (Release)…"
 dotnet build -c Release -v q --nologo "$ROOT/src/StrategicCities.Api" >/dev/null
 
 echo "Starting the API on $BASE (log: $LOG)…"
-# Own process group, so stopping it stops exactly what this script started. The rate limiter is lifted and the
-# sweep stopped: this measures the validation path, not the limiter (which would answer 429 after 600 requests).
-setsid dotnet run -c Release --no-build --no-launch-profile --project "$ROOT/src/StrategicCities.Api" -- --urls "$BASE" \
-  --RateLimit:PermitLimit=1000000000 --Sweep:Enabled=false \
-  --Database:ConnectionString="sqlite:Data Source=$(mktemp -d)/load.db" >"$LOG" 2>&1 &
-SERVER=$!
-stop_server() {
-  if kill -0 "$SERVER" 2>/dev/null; then
-    kill -TERM -- "-$SERVER" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$SERVER" 2>/dev/null || true
-  fi
-}
-trap stop_server EXIT
-
-for i in $(seq 1 240); do
-  if curl -fsS "$BASE/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$SERVER" 2>/dev/null; then echo "the API exited during start:" >&2; cat "$LOG" >&2; exit 1; fi
-  if [[ $i -eq 240 ]]; then echo "the API was not ready after 120 s" >&2; cat "$LOG" >&2; exit 1; fi
-  sleep 0.5
-done
+DATABASE="sqlite:Data Source=$(mktemp -d)/load.db"
+# shellcheck source=server.sh
+source "$ROOT/tests/load/server.sh"
+start_server
 
 # The document must be what the run claims to measure: a complete, valid SCIA.
 answer="$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary "@$BODY" "$VALIDATE")"

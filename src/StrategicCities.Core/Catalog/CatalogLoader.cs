@@ -215,7 +215,8 @@ public static class CatalogLoader
         }
     }
 
-    private static void CheckSeries(List<RuleFileHeader> headers, bool requireContiguous, List<CatalogProblem> problems)
+    /// <summary>Versions of one series (sorted by validFrom) must not overlap; national ones must not leave gaps either.</summary>
+    internal static void CheckSeries(List<RuleFileHeader> headers, bool requireContiguous, List<CatalogProblem> problems)
     {
         for (var i = 1; i < headers.Count; i++)
         {

@@ -51,7 +51,7 @@ public static class ProcedureLoader
             g => g.Key, g => (IReadOnlyList<ProcedureDefinition>)[.. g.OrderBy(d => d.Header.Validity.From)], StringComparer.Ordinal);
         foreach (var versions in byId.Values)
         {
-            CheckSeries([.. versions.Select(v => v.Header)], requireContiguous: true, problems);
+            CatalogLoader.CheckSeries([.. versions.Select(v => v.Header)], requireContiguous: true, problems);
         }
 
         foreach (var overlay in overlays)
@@ -61,7 +61,7 @@ public static class ProcedureLoader
 
         foreach (var series in overlays.GroupBy(o => (o.Overlays, o.Header.Layer, o.Header.Jurisdiction)))
         {
-            CheckSeries([.. series.Select(o => o.Header).OrderBy(h => h.Validity.From)], requireContiguous: false, problems);
+            CatalogLoader.CheckSeries([.. series.Select(o => o.Header).OrderBy(h => h.Validity.From)], requireContiguous: false, problems);
         }
 
         return problems.Count > 0
@@ -284,25 +284,6 @@ public static class ProcedureLoader
         foreach (var duplicate in ids.GroupBy(i => i).Where(g => g.Count() > 1))
         {
             problems.Add(new(file, $"{kind} {duplicate.Key}", $"{kind}.duplicate", $"{kind} id '{duplicate.Key}' is declared more than once"));
-        }
-    }
-
-    private static void CheckSeries(List<RuleFileHeader> headers, bool requireContiguous, List<CatalogProblem> problems)
-    {
-        for (var i = 1; i < headers.Count; i++)
-        {
-            var previous = headers[i - 1];
-            var current = headers[i];
-            if (previous.Validity.Overlaps(current.Validity))
-            {
-                problems.Add(new(current.File, null, "validity.overlap",
-                    $"validity {current.Validity} overlaps {previous.File} {previous.Validity}: one date must select one version"));
-            }
-            else if (requireContiguous && previous.Validity.To != current.Validity.From)
-            {
-                problems.Add(new(current.File, null, "validity.gap",
-                    $"gap between {previous.File} (valid to {previous.Validity.To:yyyy-MM-dd}) and this version (valid from {current.Validity.From:yyyy-MM-dd})"));
-            }
         }
     }
 
