@@ -155,6 +155,13 @@ public sealed class ApplicationsEndpointTests(string dialect)
         }, "negato").SetArgDisplayNames("permesso-di-costruire");
         yield return new TestCaseData("scia-alternativa", "scia-alternativa", new[] { ("clerk", "presentazione"), ("clerk", "ordine-di-non-effettuare") }, "intervento-vietato")
             .SetArgDisplayNames("scia-alternativa");
+        // CIL and agibilità: the applicant's acts (filing, removal, measures) are recorded by the desk on their behalf.
+        yield return new TestCaseData("cil", "cil", new[] { ("clerk", "presentazione"), ("clerk", "rimozione") }, "opere-rimosse")
+            .SetArgDisplayNames("cil");
+        yield return new TestCaseData("agibilita", "agibilita", new[]
+        {
+            ("clerk", "presentazione"), ("clerk", "richiesta-conformazione"), ("clerk", "misure-adottate"), ("supervisor", "divieto-utilizzo"),
+        }, "inefficace").SetArgDisplayNames("agibilita");
     }
 
     [TestCaseSource(nameof(Lifecycles))]
