@@ -34,17 +34,7 @@ public sealed class DeterminationsController(DeterminationEngine engine, JsonBod
         [FromQuery, Description("Legal reference date (submission date), yyyy-MM-dd; default today in Europe/Rome.")] string? date,
         CancellationToken cancellationToken)
     {
-        var queryErrors = new List<InputError>(2);
-        if (string.IsNullOrEmpty(municipality))
-        {
-            queryErrors.Add(QueryParameters.Missing("municipality", "codice ISTAT a 6 cifre, ad es. 015146", "6-digit ISTAT code, e.g. 015146"));
-        }
-
-        var (legalDate, dateError) = QueryParameters.LegalDate(date, clock);
-        if (dateError is not null)
-        {
-            queryErrors.Add(dateError);
-        }
+        var (legalDate, queryErrors) = QueryParameters.MunicipalityAndDate(municipality, date, clock);
 
         if (queryErrors.Count > 0)
         {

@@ -34,6 +34,27 @@ public static class QueryParameters
                 $"The date must be a calendar date in the form yyyy-MM-dd (e.g. 2025-03-01): got \"{Shorten(value)}\".")));
     }
 
+    /// <summary>
+    /// The required <c>municipality</c> and the optional <c>date</c> query parameters of the public endpoints:
+    /// the legal date, and every mistake in the two (both reported at once).
+    /// </summary>
+    public static (DateOnly Date, IReadOnlyList<InputError> Errors) MunicipalityAndDate(string? municipality, string? date, TimeProvider clock)
+    {
+        var errors = new List<InputError>(2);
+        if (string.IsNullOrEmpty(municipality))
+        {
+            errors.Add(Missing("municipality", "codice ISTAT a 6 cifre, ad es. 015146", "6-digit ISTAT code, e.g. 015146"));
+        }
+
+        var (legalDate, dateError) = LegalDate(date, clock);
+        if (dateError is not null)
+        {
+            errors.Add(dateError);
+        }
+
+        return (legalDate, errors);
+    }
+
     /// <summary>A required query parameter is missing.</summary>
     public static InputError Missing(string name, string exampleIt, string exampleEn) =>
         ProblemFactory.Error(ProblemCodes.QueryMissing, "/query/" + name,
