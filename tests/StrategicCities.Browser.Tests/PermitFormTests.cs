@@ -232,7 +232,10 @@ public sealed class PermitFormTests
 
     private static async Task<JsonElement> WaitForEventAsync(IPage page, string type)
     {
-        await page.WaitForFunctionAsync($"window.permitEvents.some(e => e.type === '{type}')", null, new() { Timeout = 15_000 });
+        // A function, not a bare expression: Playwright evals the text once inside its own (CSP-exempt) call and
+        // then polls the function; a bare expression is re-evaled on every poll, which the demo page's CSP
+        // (no 'unsafe-eval') refuses whenever the event is not there on the first check.
+        await page.WaitForFunctionAsync("type => window.permitEvents.some(e => e.type === type)", type, new() { Timeout = 15_000 });
         var detail = await page.EvaluateAsync<JsonElement>($"JSON.stringify(window.permitEvents.filter(e => e.type === '{type}').at(-1).detail)");
         return JsonDocument.Parse(detail.GetString()!).RootElement.Clone();
     }
