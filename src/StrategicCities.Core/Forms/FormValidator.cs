@@ -34,9 +34,12 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?, string?), Lazy<Task<(EffectiveRuleSet, IReadOnlyList<PinnedVersion>)>>> _rules = new();
 
-    // One validator for every request: it is immutable once built, and building it (format table) per call showed in profiles.
-    private readonly JsonSchemaValidator _validator =
-        new(ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null));
+    // The Italian formats (istat-comune also looked up in the catalog's register) and NJsonSchema's built-in ones.
+    private readonly JsonSchemaValidatorSettings _formats =
+        ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null);
+
+    // Each merged schema prepared once (see CompiledSchema for why); merged schemas are cached and few, so is this.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSchema, CompiledSchema> _compiled = new();
 
     /// <summary>Stable codes of this validator's input errors.</summary>
     public static class Codes
@@ -243,7 +246,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     private IEnumerable<ValidationIssue> SchemaIssues(MergedFormSchema schema, JsonElement root, FormDocument form, List<ArrayLimits.Overlong>? overlong)
     {
         var issues = new List<ValidationIssue>();
-        foreach (var error in Flatten(_validator.Validate(NewtonsoftTokens.From(root), schema.Schema)))
+        foreach (var error in _compiled.GetValue(schema.Schema, s => CompiledSchema.Compile(s, _formats)).Validate(root))
         {
             issues.Add(SchemaIssues(error, form));
         }
@@ -263,7 +266,8 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             .DistinctBy(i => (i.Pointer, i.Code)).OrderBy(i => i.Pointer, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    /// <summary>NJsonSchema's errors with the errors of array items and sub-schemas in place of their wrappers.</summary>
+    internal static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {

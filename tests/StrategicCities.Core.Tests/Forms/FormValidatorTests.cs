@@ -41,6 +41,23 @@ public sealed class FormValidatorTests
     }
 
     [Test]
+    [Description("An integer beyond 64 bits used to throw inside NJsonSchema (BigInteger is not IConvertible): a 500 for a client mistake.")]
+    public async Task Validate_IntegerBeyond64Bits_IsAnIssueNotAFault()
+    {
+        var form = await ExampleAsync();
+        form["intervento"]!["zonaSismica"] = JsonNode.Parse("123456789012345678901234567890");
+        form["dichiarante"]!["persona"]!["nome"] = JsonNode.Parse("-98765432109876543210987654321");
+
+        var report = await ValidateAsync(form);
+
+        Assert.That(report.Errors.Select(e => (e.Pointer, e.Code)), Is.SupersetOf(new[]
+        {
+            ("/intervento/zonaSismica", "schema.maximum"),
+            ("/dichiarante/persona/nome", "schema.type"),
+        }));
+    }
+
+    [Test]
     public async Task Validate_MissingCodiceFiscale_ReportsSchemaRequiredAtItsPointer()
     {
         var form = await ExampleAsync();

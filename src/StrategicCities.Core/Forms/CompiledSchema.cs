@@ -1,0 +1,471 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using NJsonSchema.Validation.FormatValidators;
+
+namespace StrategicCities.Core.Forms;
+
+/// <summary>
+/// A form schema prepared once for validating many forms. NJsonSchema reads, resolves ($ref, merged municipal
+/// fields) and models the schema, and its model fixes what each keyword means; this walks a System.Text.Json
+/// document along that model and returns the errors <see cref="JsonSchemaValidator"/> returns for the same
+/// document (same kind, path, property and schema node, flattened as <c>FormValidator</c> reads them), without
+/// its per-call costs.
+/// </summary>
+/// <remarks>
+/// Why not call <see cref="JsonSchemaValidator"/>: it takes Newtonsoft tokens (the form copied once more) and
+/// rebuilds its view of every schema node on every call — key sets, property lists, paths, enum values written
+/// out for each comparison — about 70 µs and 160 KB for a 3 KB SCIA, two thirds of a whole validation and most
+/// of the garbage of the validate endpoint (FormValidationStagesBenchmark). Prepared once, the walk of that form
+/// allocates nothing but its errors. <c>CompiledSchemaTests</c> checks, on every example of every form and
+/// thousands of mutations of them, that both give the same errors. Only the keywords form schemas may use
+/// (<see cref="SchemaKeywords.Allowed"/>) are modelled: a schema node using anything else NJsonSchema would
+/// enforce (anyOf, allOf, oneOf, not, several types, patternProperties, tuples, uniqueItems, an
+/// additionalProperties schema, min/maxProperties) is refused when prepared, never silently skipped.
+/// </remarks>
+internal sealed class CompiledSchema
+{
+    private readonly Node _root;
+
+    private CompiledSchema(Node root) => _root = root;
+
+    /// <summary>Prepares <paramref name="schema"/> with the format validators of <paramref name="settings"/>.</summary>
+    /// <exception cref="NotSupportedException">A node uses a keyword outside the form-schema subset.</exception>
+    public static CompiledSchema Compile(JsonSchema schema, JsonSchemaValidatorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(settings);
+        var formats = settings.FormatValidators.GroupBy(f => f.Format, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var nodes = new Dictionary<JsonSchema, Node>(ReferenceEqualityComparer.Instance);
+        return new CompiledSchema(Prepare(schema.ActualSchema, formats, nodes));
+    }
+
+    /// <summary>The schema errors of a document, as NJsonSchema reports them.</summary>
+    public List<ValidationError> Validate(JsonElement root)
+    {
+        var errors = new List<ValidationError>();
+        Validate(root, _root, null, new Path(), errors);
+        return errors;
+    }
+
+    private static Node Prepare(JsonSchema schema, Dictionary<string, IFormatValidator[]> formats, Dictionary<JsonSchema, Node> nodes)
+    {
+        if (nodes.TryGetValue(schema, out var known))
+        {
+            return known;
+        }
+
+        Refuse(schema);
+        var node = new Node(schema)
+        {
+            Type = schema.Type,
+            Nullable = schema.IsNullable(SchemaType.JsonSchema),
+            Pattern = string.IsNullOrEmpty(schema.Pattern) ? null : new Regex(schema.Pattern, RegexOptions.None),
+            Formats = !string.IsNullOrEmpty(schema.Format) && formats.TryGetValue(schema.Format, out var validators) ? validators : null,
+            Enum = schema.Enumeration.Count == 0 ? null
+                : schema.Enumeration.Where(v => v is not null).Select(v => v!.ToString()!).ToFrozenSet(StringComparer.Ordinal),
+            AllowAdditional = schema.AllowAdditionalProperties,
+        };
+
+        // Registered before the children are prepared: a schema that refers to itself prepares once.
+        nodes[schema] = node;
+        node.Item = schema.Item is null ? null : Prepare(schema.Item.ActualSchema, formats, nodes);
+        node.Properties = [.. schema.Properties.Select(p => new Property(
+            p.Key, Prepare(p.Value.ActualSchema, formats, nodes), p.Value.IsRequired, p.Value.IsNullable(SchemaType.JsonSchema)))];
+        node.Index = node.Properties.Select((p, i) => KeyValuePair.Create(p.Name, i)).ToFrozenDictionary(StringComparer.Ordinal);
+        node.OtherRequired = [.. schema.RequiredProperties.Where(r => !schema.Properties.ContainsKey(r))];
+        return node;
+    }
+
+    private static void Refuse(JsonSchema schema)
+    {
+        (bool Uses, string Keyword)[] keywords =
+        [
+            (schema.AnyOf.Count > 0, "anyOf"), (schema.AllOf.Count > 0, "allOf"), (schema.OneOf.Count > 0, "oneOf"),
+            (schema.Not is not null, "not"), (BitOperations.PopCount((uint)schema.Type) > 1, "several types"),
+            (schema.PatternProperties.Count > 0, "patternProperties"), (schema.Items.Count > 0, "items as a tuple"),
+            (schema.UniqueItems, "uniqueItems"), (schema.AdditionalPropertiesSchema is not null, "additionalProperties as a schema"),
+            (schema.MinProperties > 0 || schema.MaxProperties > 0, "minProperties/maxProperties"),
+        ];
+        var unsupported = keywords.Where(k => k.Uses).Select(k => k.Keyword).ToList();
+        if (unsupported.Count > 0)
+        {
+            throw new NotSupportedException(
+                $"The form schema node '{schema.Title ?? schema.Id ?? "(untitled)"}' uses {string.Join(", ", unsupported)}: "
+                + "outside the keywords form schemas may use (SchemaKeywords.Allowed); state the condition as a form rule.");
+        }
+    }
+
+    // The order of the checks is NJsonSchema's: type (array, string, number, integer, boolean, null, object), enum, properties.
+    private static void Validate(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    {
+        var kind = element.ValueKind;
+        var type = node.Type;
+        if (!(kind == JsonValueKind.Null && node.Nullable))
+        {
+            ValidateArray(element, node, propertyName, path, errors);
+            ValidateString(element, node, propertyName, path, errors);
+            ValidateNumber(element, node, propertyName, path, errors);
+            if (type.HasFlag(JsonObjectType.Integer) && !IsInteger(element))
+            {
+                errors.Add(Error(ValidationErrorKind.IntegerExpected, propertyName, path, node));
+            }
+
+            if (type.HasFlag(JsonObjectType.Boolean) && kind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                errors.Add(Error(ValidationErrorKind.BooleanExpected, propertyName, path, node));
+            }
+
+            if (type.HasFlag(JsonObjectType.Null) && kind != JsonValueKind.Null)
+            {
+                errors.Add(Error(ValidationErrorKind.NullExpected, propertyName, path, node));
+            }
+
+            if (type.HasFlag(JsonObjectType.Object) && kind != JsonValueKind.Object)
+            {
+                errors.Add(Error(ValidationErrorKind.ObjectExpected, propertyName, path, node));
+            }
+        }
+
+        if (node.Enum is { } allowed && !(node.Nullable && kind == JsonValueKind.Null) && !allowed.Contains(EnumText(element)))
+        {
+            errors.Add(Error(ValidationErrorKind.NotInEnumeration, propertyName, path, node));
+        }
+
+        ValidateProperties(element, node, path, errors);
+    }
+
+    private static void ValidateArray(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            if (node.Type.HasFlag(JsonObjectType.Array))
+            {
+                errors.Add(Error(ValidationErrorKind.ArrayExpected, propertyName, path, node));
+            }
+
+            return;
+        }
+
+        var count = element.GetArrayLength();
+        if (node.Schema.MinItems > 0 && count < node.Schema.MinItems)
+        {
+            errors.Add(Error(ValidationErrorKind.TooFewItems, propertyName, path, node));
+        }
+
+        if (node.Schema.MaxItems > 0 && count > node.Schema.MaxItems)
+        {
+            errors.Add(Error(ValidationErrorKind.TooManyItems, propertyName, path, node));
+        }
+
+        if (node.Item is { } item)
+        {
+            var index = 0;
+            foreach (var value in element.EnumerateArray())
+            {
+                path.Push(null, index++);
+                Validate(value, item, null, path, errors);
+                path.Pop();
+            }
+        }
+    }
+
+    private static void ValidateString(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            if (node.Type.HasFlag(JsonObjectType.String))
+            {
+                errors.Add(Error(ValidationErrorKind.StringExpected, propertyName, path, node));
+            }
+
+            return;
+        }
+
+        var schema = node.Schema;
+        if (node.Pattern is null && schema.MinLength is null && schema.MaxLength is null && node.Formats is null)
+        {
+            return;
+        }
+
+        var value = element.GetString()!;
+        if (node.Pattern is { } pattern && !pattern.IsMatch(value))
+        {
+            errors.Add(Error(ValidationErrorKind.PatternMismatch, propertyName, path, node));
+        }
+
+        if (value.Length < schema.MinLength)
+        {
+            errors.Add(Error(ValidationErrorKind.StringTooShort, propertyName, path, node));
+        }
+
+        if (value.Length > schema.MaxLength)
+        {
+            errors.Add(Error(ValidationErrorKind.StringTooLong, propertyName, path, node));
+        }
+
+        if (node.Formats is { } formats && !formats.Any(f => f.IsValid(value, JTokenType.String)))
+        {
+            foreach (var errorKind in formats.Select(f => f.ValidationErrorKind).Distinct())
+            {
+                errors.Add(Error(errorKind, propertyName, path, node));
+            }
+        }
+    }
+
+    private static void ValidateNumber(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Number)
+        {
+            if (node.Type.HasFlag(JsonObjectType.Number))
+            {
+                errors.Add(Error(ValidationErrorKind.NumberExpected, propertyName, path, node));
+            }
+
+            return;
+        }
+
+        var s = node.Schema;
+        if (s.Minimum is null && s.Maximum is null && s.ExclusiveMinimum is null && s.ExclusiveMaximum is null && s.MultipleOf is null)
+        {
+            return;
+        }
+
+        // NJsonSchema compares as decimal, and as double when the value does not fit a decimal.
+        if (AsDecimal(element) is { } value)
+        {
+            Range(value, s.Minimum, s.Maximum, s.IsExclusiveMinimum, s.IsExclusiveMaximum, s.ExclusiveMinimum, s.ExclusiveMaximum, propertyName, path, node, errors);
+            if (s.MultipleOf is { } multipleOf && value % multipleOf != 0)
+            {
+                errors.Add(Error(ValidationErrorKind.NumberNotMultipleOf, propertyName, path, node));
+            }
+
+            return;
+        }
+
+        var real = AsDouble(element);
+        Range(real, (double?)s.Minimum, (double?)s.Maximum, s.IsExclusiveMinimum, s.IsExclusiveMaximum, (double?)s.ExclusiveMinimum, (double?)s.ExclusiveMaximum, propertyName, path, node, errors);
+        if (s.MultipleOf is { } multiple && real % (double)multiple != 0)
+        {
+            errors.Add(Error(ValidationErrorKind.NumberNotMultipleOf, propertyName, path, node));
+        }
+    }
+
+    private static void Range<T>(
+        T value, T? minimum, T? maximum, bool exclusiveMinimumFlag, bool exclusiveMaximumFlag, T? exclusiveMinimum, T? exclusiveMaximum,
+        string? propertyName, Path path, Node node, List<ValidationError> errors)
+        where T : struct, IComparisonOperators<T, T, bool>
+    {
+        if (minimum is { } min && (exclusiveMinimumFlag ? value <= min : value < min))
+        {
+            errors.Add(Error(ValidationErrorKind.NumberTooSmall, propertyName, path, node));
+        }
+
+        if (maximum is { } max && (exclusiveMaximumFlag ? value >= max : value > max))
+        {
+            errors.Add(Error(ValidationErrorKind.NumberTooBig, propertyName, path, node));
+        }
+
+        if (exclusiveMinimum is { } xmin && value <= xmin)
+        {
+            errors.Add(Error(ValidationErrorKind.NumberTooSmall, propertyName, path, node));
+        }
+
+        if (exclusiveMaximum is { } xmax && value >= xmax)
+        {
+            errors.Add(Error(ValidationErrorKind.NumberTooBig, propertyName, path, node));
+        }
+    }
+
+    private static void ValidateProperties(JsonElement element, Node node, Path path, List<ValidationError> errors)
+    {
+        var isObject = element.ValueKind == JsonValueKind.Object;
+        if (!isObject && node.Type.HasFlag(JsonObjectType.Null))
+        {
+            return;
+        }
+
+        var properties = node.Properties;
+        if (properties.Length > 0)
+        {
+            // One pass over the form's members; a repeated name keeps its last value, as a Newtonsoft object does.
+            var values = ArrayPool<JsonElement>.Shared.Rent(properties.Length);
+            Array.Clear(values, 0, properties.Length);
+            try
+            {
+                if (isObject)
+                {
+                    foreach (var member in element.EnumerateObject())
+                    {
+                        if (node.Index.TryGetValue(member.Name, out var i))
+                        {
+                            values[i] = member.Value;
+                        }
+                    }
+                }
+
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var property = properties[i];
+                    var value = values[i];
+                    if (value.ValueKind != JsonValueKind.Undefined)
+                    {
+                        if (value.ValueKind == JsonValueKind.Null && property.Nullable)
+                        {
+                            continue;
+                        }
+
+                        path.Push(property.Name, 0);
+                        Validate(value, property.Node, property.Name, path, errors);
+                        path.Pop();
+                    }
+                    else if (property.Required)
+                    {
+                        errors.Add(new ValidationError(ValidationErrorKind.PropertyRequired, property.Name, path.With(property.Name), null, node.Schema));
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<JsonElement>.Shared.Return(values);
+            }
+        }
+
+        foreach (var required in node.OtherRequired)
+        {
+            if (!isObject || !element.TryGetProperty(required, out _))
+            {
+                errors.Add(new ValidationError(ValidationErrorKind.PropertyRequired, required, path.With(required), null, node.Schema));
+            }
+        }
+
+        if (isObject && !node.AllowAdditional)
+        {
+            foreach (var member in element.EnumerateObject())
+            {
+                if (!node.Index.ContainsKey(member.Name))
+                {
+                    errors.Add(new ValidationError(ValidationErrorKind.NoAdditionalPropertiesAllowed, member.Name, path.With(member.Name), null, node.Schema));
+                }
+            }
+        }
+    }
+
+    private static ValidationError Error(ValidationErrorKind kind, string? propertyName, Path path, Node node) =>
+        new(kind, propertyName, path.ToString(), null, node.Schema);
+
+    /// <summary>Whether NJsonSchema's token would be an integer: a number written without fraction or exponent.</summary>
+    private static bool IsInteger(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Number && (element.TryGetInt64(out _) || element.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0);
+
+    private static decimal? AsDecimal(JsonElement element)
+    {
+        if (element.TryGetInt64(out var whole))
+        {
+            return whole;
+        }
+
+        var raw = element.GetRawText();
+        try
+        {
+            return raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0
+                ? (decimal)BigInteger.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+                : Convert.ToDecimal(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static double AsDouble(JsonElement element)
+    {
+        var raw = element.GetRawText();
+        return raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0
+            ? (double)BigInteger.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+            : double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The text NJsonSchema compares with the enum values: the token's <c>ToString()</c>.</summary>
+    private static string EnumText(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString()!,
+        JsonValueKind.True => bool.TrueString,
+        JsonValueKind.False => bool.FalseString,
+        JsonValueKind.Null => "",
+        _ => NewtonsoftTokens.From(element).ToString(),
+    };
+
+    private sealed class Node(JsonSchema schema)
+    {
+        public JsonSchema Schema { get; } = schema;
+
+        public JsonObjectType Type { get; init; }
+
+        public bool Nullable { get; init; }
+
+        public Regex? Pattern { get; init; }
+
+        public IFormatValidator[]? Formats { get; init; }
+
+        public FrozenSet<string>? Enum { get; init; }
+
+        public bool AllowAdditional { get; init; }
+
+        public Node? Item { get; set; }
+
+        public Property[] Properties { get; set; } = [];
+
+        public FrozenDictionary<string, int> Index { get; set; } = FrozenDictionary<string, int>.Empty;
+
+        public string[] OtherRequired { get; set; } = [];
+    }
+
+    private sealed record Property(string Name, Node Node, bool Required, bool Nullable);
+
+    /// <summary>
+    /// Where the walk is, as segments; written out (NJsonSchema's notation: <c>a.b[0].c</c>) only for an error,
+    /// so a valid form costs no path strings.
+    /// </summary>
+    private sealed class Path
+    {
+        private readonly List<(string? Name, int Index)> _segments = [];
+
+        public void Push(string? name, int index) => _segments.Add((name, index));
+
+        public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+
+        public string With(string name) => _segments.Count == 0 ? name : ToString() + "." + name;
+
+        public override string ToString()
+        {
+            var text = new StringBuilder();
+            foreach (var (name, index) in _segments)
+            {
+                if (name is null)
+                {
+                    text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                }
+                else
+                {
+                    if (text.Length > 0)
+                    {
+                        text.Append('.');
+                    }
+
+                    text.Append(name);
+                }
+            }
+
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using NJsonSchema.Validation;
+using StrategicCities.Core;
+using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Forms;
+using StrategicCities.Core.Forms.Formats;
+
+namespace StrategicCities.Benchmarks;
+
+/// <summary>
+/// The stages of <see cref="FormValidationBenchmark"/> one by one, on the same document, to show where the time of
+/// a validation goes: parsing, the JSON Schema check (and, for comparison, NJsonSchema's own validator, which the
+/// prepared walk replaced), the two rule workflows, and writing the report as the API does.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class FormValidationStagesBenchmark
+{
+    private static readonly DateOnly LegalDate = new(2025, 6, 1);
+    private static readonly JsonSerializerOptions Json = JsonDefaults.Compact;
+    private FormValidator _validator = null!;
+    private MergedFormSchema _schema = null!;
+    private JsonSchemaValidator _njsonschema = null!;
+    private CompiledSchema _compiled = null!;
+    private EffectiveRuleSet _rules = null!;
+    private ValidationReport _report = null!;
+    private string _scia = null!;
+    private JsonDocument _document = null!;
+    private FormDocument _form = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        var sources = BenchmarkRepository.Sources();
+        var catalog = (await CatalogLoader.LoadAsync(sources)).GetCatalogOrThrow();
+        var (schemas, _) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory);
+        _validator = new FormValidator(catalog, schemas!);
+        _scia = await File.ReadAllTextAsync(BenchmarkRepository.File("tests/StrategicCities.Benchmarks/Data/scia-milano.json"));
+        _report = (await _validator.ValidateAsync("scia", "015146", LegalDate, _scia)).Report!;
+        _schema = (await schemas!.GetAsync("scia", "015146", LegalDate)).Schema!;
+        var formats = ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null);
+        _njsonschema = new JsonSchemaValidator(formats);
+        _compiled = CompiledSchema.Compile(_schema.Schema, formats);
+        var milano = catalog.Municipalities.Find("015146")!;
+        _rules = await catalog.CompileAsync(catalog.Compose(FormValidator.RuleSetId("scia"), milano, LegalDate)!, CancellationToken.None);
+        _document = JsonDocument.Parse(_scia);
+        _form = new FormDocument(_document.RootElement, LegalDate, "015146");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _document.Dispose();
+
+    [Benchmark(Description = "1 parse (System.Text.Json)")]
+    public int Parse()
+    {
+        using var document = JsonDocument.Parse(_scia);
+        return document.RootElement.GetPropertyCount();
+    }
+
+    [Benchmark(Description = "2 JSON Schema, prepared walk (what FormValidator runs)")]
+    public int Schema() => _compiled.Validate(_document.RootElement).Count;
+
+    [Benchmark(Description = "2' JSON Schema, NJsonSchema's validator (the reference it replaced)")]
+    public int SchemaReference() => _njsonschema.Validate(NewtonsoftTokens.From(_document.RootElement), _schema.Schema).Count;
+
+    [Benchmark(Description = "3 rules: checks")]
+    public async Task<int> Checks() => (await _rules.EvaluateAsync(FormValidator.ChecksWorkflow, [_form])).Count;
+
+    [Benchmark(Description = "4 rules: attachments")]
+    public async Task<int> Attachments() => (await _rules.EvaluateAsync(FormValidator.AttachmentsWorkflow, [_form])).Count;
+
+    [Benchmark(Description = "5 write the report (JSON)")]
+    public int Write() => JsonSerializer.SerializeToUtf8Bytes(_report, Json).Length;
+
+    [Benchmark(Description = "all: validate")]
+    public async Task<bool> Validate() => (await _validator.ValidateAsync("scia", "015146", LegalDate, _scia)).Report!.Valid;
+}
