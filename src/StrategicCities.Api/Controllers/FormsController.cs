@@ -56,7 +56,7 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
         [FromQuery, Description(DateDescription)] string? date,
         CancellationToken cancellationToken)
     {
-        var (schema, errors) = await ResolveAsync(form, municipality, date, cancellationToken);
+        var (schema, _, errors) = await ResolveAsync(form, municipality, date, cancellationToken);
         if (schema is null)
         {
             return problems.Result(HttpContext, errors);
@@ -107,44 +107,43 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
         CancellationToken cancellationToken)
     {
         // What the URL names is checked before the body is read: no point reading a form nobody can judge.
-        var (schema, errors) = await ResolveAsync(form, municipality, date, cancellationToken);
+        var (schema, legalDate, errors) = await ResolveAsync(form, municipality, date, cancellationToken);
         if (schema is null)
         {
             return problems.Result(HttpContext, errors);
         }
 
-        var (text, bodyError) = await body.ReadAsync(Request, cancellationToken);
+        var (utf8, bodyError) = await body.ReadUtf8Async(Request, cancellationToken);
         if (bodyError is not null)
         {
             return problems.Result(HttpContext, [bodyError]);
         }
 
-        var (legalDate, _) = QueryParameters.LegalDate(date, clock);
-        var (report, reportErrors) = await validator.ValidateAsync(form, municipality!, legalDate, text!, cancellationToken);
+        var (report, reportErrors) = await validator.ValidateAsync(schema, municipality!, legalDate, utf8, cancellationToken);
         return report is null
             ? problems.Result(HttpContext, QueryParameters.Relocate(reportErrors, QueryParameters.MunicipalityQueryPointer))
             : Ok(report);
     }
 
-    /// <summary>The merged schema the URL names, or every mistake in the URL.</summary>
-    private async Task<(MergedFormSchema? Schema, IReadOnlyList<InputError> Errors)> ResolveAsync(
+    /// <summary>The merged schema the URL names with the legal date it was selected by, or every mistake in the URL.</summary>
+    private async Task<(MergedFormSchema? Schema, DateOnly LegalDate, IReadOnlyList<InputError> Errors)> ResolveAsync(
         string form, string? municipality, string? date, CancellationToken cancellationToken)
     {
         if (!validator.Schemas.Forms.Contains(form, StringComparer.Ordinal))
         {
-            return (null, QueryParameters.Relocate([validator.Schemas.UnknownForm(form)], QueryParameters.MunicipalityQueryPointer));
+            return (null, default, QueryParameters.Relocate([validator.Schemas.UnknownForm(form)], QueryParameters.MunicipalityQueryPointer));
         }
 
         var (legalDate, queryErrors) = QueryParameters.MunicipalityAndDate(municipality, date, clock);
 
         if (queryErrors.Count > 0)
         {
-            return (null, queryErrors);
+            return (null, default, queryErrors);
         }
 
         var (schema, error) = await validator.GetSchemaAsync(form, municipality!, legalDate, cancellationToken);
         return schema is null
-            ? (null, QueryParameters.Relocate([error!], QueryParameters.MunicipalityQueryPointer))
-            : (schema, []);
+            ? (null, default, QueryParameters.Relocate([error!], QueryParameters.MunicipalityQueryPointer))
+            : (schema, legalDate, []);
     }
 }

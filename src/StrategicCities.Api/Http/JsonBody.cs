@@ -17,55 +17,58 @@ namespace StrategicCities.Api.Http;
 /// </summary>
 public sealed class JsonBody(IOptions<ApiLimits> limits)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The body text, or the one error that prevents reading it.</summary>
     public async Task<(string? Text, InputError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (utf8, error) = await ReadUtf8Async(request, cancellationToken);
+        return error is null ? (Encoding.UTF8.GetString(utf8.Span), null) : (null, error);
+    }
+
+    /// <summary>
+    /// The body as checked UTF-8 JSON (byte order mark removed), or the one error that prevents reading it. For
+    /// callers that parse bytes: the text is never decoded to a string.
+    /// </summary>
+    public async Task<(ReadOnlyMemory<byte> Utf8, InputError? Error)> ReadUtf8Async(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = limits.Value;
         if (UnsupportedMediaType(request.ContentType) is { } mediaTypeError)
         {
-            return (null, mediaTypeError);
+            return (default, mediaTypeError);
         }
 
         if (request.ContentLength > options.MaxBodyBytes)
         {
-            return (null, TooLarge(options.MaxBodyBytes));
+            return (default, TooLarge(options.MaxBodyBytes));
         }
 
-        var (bytes, tooLarge) = await ReadLimitedAsync(request.Body, options.MaxBodyBytes, cancellationToken);
+        var (bytes, tooLarge) = await ReadLimitedAsync(request.Body, request.ContentLength, options.MaxBodyBytes, cancellationToken);
         if (tooLarge)
         {
-            return (null, TooLarge(options.MaxBodyBytes));
+            return (default, TooLarge(options.MaxBodyBytes));
         }
 
-        var span = bytes.AsSpan();
-        if (span.StartsWith(Encoding.UTF8.Preamble))
+        var utf8 = bytes.AsMemory();
+        if (utf8.Span.StartsWith(Encoding.UTF8.Preamble))
         {
-            span = span[Encoding.UTF8.Preamble.Length..];
+            utf8 = utf8[Encoding.UTF8.Preamble.Length..];
         }
 
-        if (span.Trim(" \t\r\n"u8).IsEmpty)
+        if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return (null, ProblemFactory.Error(ProblemCodes.BodyEmpty, "",
+            return (default, ProblemFactory.Error(ProblemCodes.BodyEmpty, "",
                 "Il corpo della richiesta è vuoto: inviare un documento JSON.",
                 "The request body is empty: send a JSON document."));
         }
 
-        string text;
-        try
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
         {
-            text = StrictUtf8.GetString(span);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, ProblemFactory.Error(ProblemCodes.BodyNotJson, "",
+            return (default, ProblemFactory.Error(ProblemCodes.BodyNotJson, "",
                 "Il testo non è codificato in UTF-8.",
                 "The text is not encoded in UTF-8."));
         }
 
-        return CheckJson(span, options.MaxJsonDepth) is { } jsonError ? (null, jsonError) : (text, null);
+        return CheckJson(utf8.Span, options.MaxJsonDepth) is { } jsonError ? (default, jsonError) : (utf8, null);
     }
 
     private static InputError? UnsupportedMediaType(string? contentType)
@@ -89,9 +92,11 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
         $"Il corpo della richiesta supera il limite di {limit.ToString(CultureInfo.InvariantCulture)} byte.",
         $"The request body exceeds the limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes.");
 
-    private static async Task<(byte[] Bytes, bool TooLarge)> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    private static async Task<(byte[] Bytes, bool TooLarge)> ReadLimitedAsync(Stream body, long? declared, long limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        // A declared length (already checked against the limit) sizes the buffer once; the limit still holds while
+        // reading, since a client may send more than it declared.
+        using var buffer = new MemoryStream(declared is > 0 and <= int.MaxValue ? (int)declared.Value : 0);
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
@@ -111,7 +116,8 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return (buffer.ToArray(), false);
+        // The buffer is exactly the body when the declared length was right: no copy then.
+        return (buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), false);
     }
 
     /// <summary>One pass of the reader: syntax, UTF-8 and depth (objects and arrays opened).</summary>

@@ -78,21 +78,39 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     public async Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(
         string form, string municipality, DateOnly legalDate, string json, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(json);
         var (schema, error) = await GetSchemaAsync(form, municipality, legalDate, cancellationToken);
-        if (schema is null)
+        return schema is null
+            ? (null, [error!])
+            : await ValidateAsync(schema, municipality, legalDate, System.Text.Encoding.UTF8.GetBytes(json), cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates a form given as UTF-8 JSON against a schema from <see cref="GetSchemaAsync"/> for the same
+    /// municipality and date (the API resolves it before reading the body, and reads the body as bytes: neither is
+    /// done twice). Mistakes in the document come back as input errors.
+    /// </summary>
+    /// <exception cref="RuleEvaluationException">A rule expression threw: a fault of the rule set, never of the applicant.</exception>
+    public async Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(
+        MergedFormSchema schema, string municipality, DateOnly legalDate, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var form = schema.Version.Form;
+        var (found, unknown) = catalog.FindMunicipality(municipality);
+        if (found is null)
         {
-            return (null, [error!]);
+            return (null, [unknown!]);
         }
 
         // One parse on the happy path; the reader pass that explains a refusal runs only when the parse fails.
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException)
         {
-            return (null, [CheckBody(json) ?? NotJson(json, 0)]);
+            return (null, [CheckBody(utf8.Span) ?? NotJson(utf8.Span, 0)]);
         }
 
         using var document = parsed;
@@ -123,8 +141,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
         var trace = new List<TraceEntry>();
         var attachments = new List<RequiredAttachment>();
-        var (found, _) = catalog.FindMunicipality(municipality);
-        var rules = await RulesAsync(form, found!, legalDate, cancellationToken);
+        var rules = await RulesAsync(form, found, legalDate, cancellationToken);
         if (rules is { } compiled)
         {
             var (ruleSet, rulePins) = compiled;
@@ -160,7 +177,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         FormSchemaVersion version, string json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var bodyError = CheckBody(json);
+        var bodyError = CheckBody(System.Text.Encoding.UTF8.GetBytes(json));
         if (bodyError is not null)
         {
             return ([], bodyError);
@@ -203,9 +220,9 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     }
 
     /// <summary>Refuses text that is not JSON or nests deeper than <see cref="MaxDepth"/>, without throwing.</summary>
-    internal static InputError? CheckBody(string json)
+    internal static InputError? CheckBody(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 4096 });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 4096 });
         var deepest = 0;
         try
         {
@@ -227,20 +244,18 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         }
         catch (JsonException)
         {
-            return NotJson(json, reader.BytesConsumed);
+            return NotJson(utf8, reader.BytesConsumed);
         }
 
         return null;
     }
 
-    private static InputError NotJson(string json, long bytesConsumed) => new(InputError.Codes.NotJson, "", new LocalizedText(
-        $"Il testo non è JSON valido (riga {LineOf(json, bytesConsumed)}).",
-        $"The text is not valid JSON (line {LineOf(json, bytesConsumed)})."));
-
-    private static long LineOf(string json, long bytesConsumed)
+    private static InputError NotJson(ReadOnlySpan<byte> utf8, long bytesConsumed)
     {
-        var upTo = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(json), 0, (int)Math.Min(bytesConsumed, int.MaxValue));
-        return upTo.Count(c => c == '\n') + 1;
+        var line = utf8[..(int)Math.Min(bytesConsumed, utf8.Length)].Count((byte)'\n') + 1;
+        return new(InputError.Codes.NotJson, "", new LocalizedText(
+            $"Il testo non è JSON valido (riga {line}).",
+            $"The text is not valid JSON (line {line})."));
     }
 
     private IEnumerable<ValidationIssue> SchemaIssues(MergedFormSchema schema, JsonElement root, FormDocument form, List<ArrayLimits.Overlong>? overlong)
