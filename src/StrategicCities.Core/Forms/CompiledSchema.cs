@@ -135,7 +135,7 @@ internal sealed class CompiledSchema
             }
         }
 
-        if (node.Enum is { } allowed && !(node.Nullable && kind == JsonValueKind.Null) && !allowed.Contains(EnumText(element)))
+        if (node.Enum is { } allowed && !(node.Nullable && kind == JsonValueKind.Null) && !InEnum(element, allowed))
         {
             errors.Add(Error(ValidationErrorKind.NotInEnumeration, propertyName, path, node));
         }
@@ -196,29 +196,52 @@ internal sealed class CompiledSchema
             return;
         }
 
-        var value = element.GetString()!;
-        if (node.Pattern is { } pattern && !pattern.IsMatch(value))
+        // Most values are short ASCII without escapes: then the raw bytes are the characters, and the length and
+        // pattern checks read them from the stack; only a format (validators take strings) needs the string.
+        Span<char> buffer = stackalloc char[256];
+        var chars = PlainAscii(element, buffer);
+        string? text = null;
+        if (chars.IsEmpty && element.GetString() is { } decoded)
+        {
+            text = decoded;
+            chars = decoded.AsSpan();
+        }
+
+        if (node.Pattern is { } pattern && !pattern.IsMatch(chars))
         {
             errors.Add(Error(ValidationErrorKind.PatternMismatch, propertyName, path, node));
         }
 
-        if (value.Length < schema.MinLength)
+        if (chars.Length < schema.MinLength)
         {
             errors.Add(Error(ValidationErrorKind.StringTooShort, propertyName, path, node));
         }
 
-        if (value.Length > schema.MaxLength)
+        if (chars.Length > schema.MaxLength)
         {
             errors.Add(Error(ValidationErrorKind.StringTooLong, propertyName, path, node));
         }
 
-        if (node.Formats is { } formats && !formats.Any(f => f.IsValid(value, JTokenType.String)))
+        if (node.Formats is { } formats && !AnyAccepts(formats, text ?? chars.ToString()))
         {
             foreach (var errorKind in formats.Select(f => f.ValidationErrorKind).Distinct())
             {
                 errors.Add(Error(errorKind, propertyName, path, node));
             }
         }
+    }
+
+    private static bool AnyAccepts(IFormatValidator[] formats, string value)
+    {
+        foreach (var format in formats)
+        {
+            if (format.IsValid(value, JTokenType.String))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ValidateNumber(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
@@ -362,6 +385,27 @@ internal sealed class CompiledSchema
     private static ValidationError Error(ValidationErrorKind kind, string? propertyName, Path path, Node node) =>
         new(kind, propertyName, path.ToString(), null, node.Schema);
 
+    /// <summary>
+    /// The characters of a string value when its raw JSON is plain ASCII without escapes and fits
+    /// <paramref name="buffer"/>; empty otherwise (and for the empty string), when the caller decodes it.
+    /// </summary>
+    private static ReadOnlySpan<char> PlainAscii(JsonElement element, Span<char> buffer)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length < 3 || raw.Length - 2 > buffer.Length)
+        {
+            return [];
+        }
+
+        var content = raw[1..^1];
+        if (content.Contains((byte)'\\') || System.Text.Ascii.ToUtf16(content, buffer, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return [];
+        }
+
+        return buffer[..written];
+    }
+
     /// <summary>Whether NJsonSchema's token would be an integer: a number written without fraction or exponent.</summary>
     private static bool IsInteger(JsonElement element) =>
         element.ValueKind == JsonValueKind.Number && (element.TryGetInt64(out _) || element.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0);
@@ -392,6 +436,21 @@ internal sealed class CompiledSchema
         return raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0
             ? (double)BigInteger.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
             : double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static bool InEnum(JsonElement element, FrozenSet<string> allowed)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            Span<char> buffer = stackalloc char[256];
+            var chars = PlainAscii(element, buffer);
+            if (!chars.IsEmpty)
+            {
+                return allowed.GetAlternateLookup<ReadOnlySpan<char>>().Contains(chars);
+            }
+        }
+
+        return allowed.Contains(EnumText(element));
     }
 
     /// <summary>The text NJsonSchema compares with the enum values: the token's <c>ToString()</c>.</summary>

@@ -45,9 +45,14 @@ public sealed class FormDocument
             return false;
         }
 
-        foreach (var raw in pointer[1..].Split('/'))
+        // Segment by segment over the pointer itself: rule expressions resolve pointers many times per form, so
+        // this allocates only for the rare segment with an escape (~0, ~1).
+        var rest = pointer.AsSpan(1);
+        while (true)
         {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var end = rest.IndexOf('/');
+            var raw = end < 0 ? rest : rest[..end];
+            var segment = raw.Contains('~') ? raw.ToString().Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal).AsSpan() : raw;
             if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(segment, out var next))
             {
                 value = next;
@@ -63,6 +68,13 @@ public sealed class FormDocument
                 value = default;
                 return false;
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
         }
 
         return true;

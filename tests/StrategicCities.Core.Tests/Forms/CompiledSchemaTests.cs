@@ -24,9 +24,12 @@ public sealed class CompiledSchemaTests
     private static readonly JsonNode?[] Replacements =
     [
         null, true, false, 0, -1, 42, 4.5, 1e30, JsonNode.Parse("1.0"),
-        "", "x", new string('a', 5000), "RSSMRA85T10A562T", "2025-02-30", "015146", "a@@b.it", new JsonObject(), new JsonArray(),
+        "", "x", new string('a', 5000), new string('è', 3000), "Città «bella»", "riga\nnuova \"citata\"", "manutenzione-straordinaria", "RSSMRA85T10A562T", "2025-02-30", "015146", "a@@b.it", new JsonObject(), new JsonArray(),
         new JsonArray(1, "x", null),
     ];
+
+    // Accents as raw UTF-8, quotes and newlines as escapes: both ways a string reaches the walk.
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Test]
     public async Task Validate_EveryExampleAndMutation_ReportsWhatNJsonSchemaReports()
@@ -138,7 +141,7 @@ public sealed class CompiledSchemaTests
                 var name = node.GetPropertyName();
                 var copy = root.DeepClone();
                 ((JsonObject)Locate(copy, parent.GetPath())!).Remove(name);
-                yield return copy.ToJsonString();
+                yield return copy.ToJsonString(Relaxed);
             }
 
             foreach (var replacement in Replacements)
@@ -154,7 +157,7 @@ public sealed class CompiledSchemaTests
                     a[node.GetElementIndex()] = replacement?.DeepClone();
                 }
 
-                yield return copy.ToJsonString();
+                yield return copy.ToJsonString(Relaxed);
             }
         }
 
@@ -162,7 +165,7 @@ public sealed class CompiledSchemaTests
         {
             var copy = root.DeepClone();
             ((JsonObject)Locate(copy, obj.GetPath())!)["sconosciuto"] = 1;
-            yield return copy.ToJsonString();
+            yield return copy.ToJsonString(Relaxed);
         }
     }
 
