@@ -145,13 +145,8 @@ internal sealed class CompiledSchema
 
     private static void ValidateArray(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
     {
-        if (element.ValueKind != JsonValueKind.Array)
+        if (!Is(element, JsonValueKind.Array, JsonObjectType.Array, ValidationErrorKind.ArrayExpected, propertyName, path, node, errors))
         {
-            if (node.Type.HasFlag(JsonObjectType.Array))
-            {
-                errors.Add(Error(ValidationErrorKind.ArrayExpected, propertyName, path, node));
-            }
-
             return;
         }
 
@@ -180,13 +175,8 @@ internal sealed class CompiledSchema
 
     private static void ValidateString(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
     {
-        if (element.ValueKind != JsonValueKind.String)
+        if (!Is(element, JsonValueKind.String, JsonObjectType.String, ValidationErrorKind.StringExpected, propertyName, path, node, errors))
         {
-            if (node.Type.HasFlag(JsonObjectType.String))
-            {
-                errors.Add(Error(ValidationErrorKind.StringExpected, propertyName, path, node));
-            }
-
             return;
         }
 
@@ -246,13 +236,8 @@ internal sealed class CompiledSchema
 
     private static void ValidateNumber(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
     {
-        if (element.ValueKind != JsonValueKind.Number)
+        if (!Is(element, JsonValueKind.Number, JsonObjectType.Number, ValidationErrorKind.NumberExpected, propertyName, path, node, errors))
         {
-            if (node.Type.HasFlag(JsonObjectType.Number))
-            {
-                errors.Add(Error(ValidationErrorKind.NumberExpected, propertyName, path, node));
-            }
-
             return;
         }
 
@@ -380,6 +365,23 @@ internal sealed class CompiledSchema
                 }
             }
         }
+    }
+
+    /// <summary>Whether the value is of <paramref name="kind"/>; if not, and the schema's type is that one, the type error.</summary>
+    private static bool Is(
+        JsonElement element, JsonValueKind kind, JsonObjectType type, ValidationErrorKind expected, string? propertyName, Path path, Node node, List<ValidationError> errors)
+    {
+        if (element.ValueKind == kind)
+        {
+            return true;
+        }
+
+        if (node.Type.HasFlag(type))
+        {
+            errors.Add(Error(expected, propertyName, path, node));
+        }
+
+        return false;
     }
 
     private static ValidationError Error(ValidationErrorKind kind, string? propertyName, Path path, Node node) =>
