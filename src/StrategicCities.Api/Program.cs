@@ -58,6 +58,8 @@ builder.Services.AddOpenApi("v1", o =>
     o.AddDocumentTransformer<DocumentInfoTransformer>();
     o.AddOperationTransformer<JsonRequestBodyTransformer>();
     o.AddOperationTransformer<ResponseHeaderTransformer>();
+    o.AddDocumentTransformer<SecurityTransformer>();
+    o.AddOperationTransformer<SecurityTransformer>();
 });
 
 // Cross-origin portals (Cors:AllowedOrigins) on the forms endpoints only; none configured: same-origin only.

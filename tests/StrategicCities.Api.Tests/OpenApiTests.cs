@@ -29,4 +29,56 @@ public sealed class OpenApiTests
             Assert.That(document.GetProperty("info").GetProperty("title").GetString(), Is.EqualTo("StrategicCities API"));
         }
     }
+
+    [Test]
+    public async Task GetOpenApiDocument_Always_DeclaresTheApiKeyOnProtectedOperationsOnly()
+    {
+        await using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+
+        var document = await Http.JsonAsync(await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        var paths = document.GetProperty("paths");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(schemes.GetProperty("ApiKey").GetProperty("type").GetString(), Is.EqualTo("apiKey"));
+            Assert.That(schemes.GetProperty("ApiKey").GetProperty("in").GetString(), Is.EqualTo("header"));
+            Assert.That(schemes.GetProperty("ApiKey").GetProperty("name").GetString(), Is.EqualTo("X-Api-Key"));
+            Assert.That(schemes.TryGetProperty("Bearer", out _), Is.False, "no JWT configured");
+            Assert.That(Requirements(paths.GetProperty("/api/v1/applications").GetProperty("post")), Is.EqualTo(new[] { "ApiKey" }));
+            Assert.That(Requirements(paths.GetProperty("/api/v1/stats").GetProperty("get")), Is.EqualTo(new[] { "ApiKey" }));
+            Assert.That(Requirements(paths.GetProperty("/api/v1/forms/{form}/validate").GetProperty("post")), Is.Empty);
+            Assert.That(Requirements(paths.GetProperty("/api/v1/determinations").GetProperty("post")), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task GetOpenApiDocument_JwtConfigured_OffersBearerAsAnAlternative()
+    {
+        await using var factory = new ApiFactory(new Dictionary<string, string?>
+        {
+            ["Auth:Jwt:SigningKey"] = new string('k', 48),
+            ["Auth:Jwt:Issuer"] = "https://idp.example.it",
+            ["Auth:Jwt:Audience"] = "strategiccities",
+        });
+        using var client = factory.CreateClient();
+
+        var document = await Http.JsonAsync(await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bearer.GetProperty("type").GetString(), Is.EqualTo("http"));
+            Assert.That(bearer.GetProperty("scheme").GetString(), Is.EqualTo("bearer"));
+            Assert.That(Requirements(document.GetProperty("paths").GetProperty("/api/v1/applications").GetProperty("post")),
+                Is.EqualTo(new[] { "ApiKey", "Bearer" }));
+        }
+    }
+
+    /// <summary>The schemes an operation accepts, one per alternative requirement.</summary>
+    private static string[] Requirements(System.Text.Json.JsonElement operation) =>
+        operation.TryGetProperty("security", out var security)
+            ? [.. security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name))]
+            : [];
 }
