@@ -102,6 +102,9 @@ public sealed class PermitFormTests
         await page.ClickAsync("#lang-en");
         await Expect(page.Locator("permit-form .pf-submit")).ToHaveTextAsync("Submit the application");
         await Expect(page.Locator($"label[for='{await IdAsync(page, CodiceFiscale)}']")).ToHaveTextAsync("Tax code (codice fiscale) *");
+        // Coded choices carry the service's labels (x-enum-titles-en), not their Italian codes.
+        await Expect(Field(page, "/intervento/categoria").Locator("option:checked")).ToHaveTextAsync("Extraordinary maintenance");
+        await Expect(page.Locator("permit-form [data-pointer='/dichiarante/tipo'] label")).ToContainTextAsync(["Natural person", "Legal person"]);
 
         await TypeAsync(page, CodiceFiscale, WrongCheckCharacter);
         await Expect(Error(page, CodiceFiscale)).ToContainTextAsync("check character");

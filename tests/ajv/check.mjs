@@ -22,7 +22,7 @@ function makeAjv() {
   for (const [name, validate] of Object.entries(formats)) instance.addFormat(name, { type: "string", validate });
   // Annotation keywords of our bilingual convention and of the versioning header (see rules/national/forms/NOTES.md).
   for (const keyword of ["x-title-en", "x-description-en", "x-form", "x-version", "x-valid-from", "x-valid-to",
-    "x-municipality", "x-extension-point", "x-municipal-extension"]) {
+    "x-municipality", "x-extension-point", "x-municipal-extension", "x-enum-titles", "x-enum-titles-en"]) {
     instance.addKeyword({ keyword });
   }
   return instance;

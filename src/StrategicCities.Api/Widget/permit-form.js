@@ -608,6 +608,10 @@ export class PermitForm extends HTMLElement {
   #choiceText(schema, choice) {
     if (choice === true) return this.#t.yes;
     if (choice === false) return this.#t.no;
+    // The service labels coded choices (x-enum-titles, x-enum-titles-en: arrays parallel to enum).
+    const titles = schema[this.#lang === "en" ? "x-enum-titles-en" : "x-enum-titles"];
+    const index = Array.isArray(schema.enum) ? schema.enum.indexOf(choice) : -1;
+    if (Array.isArray(titles) && typeof titles[index] === "string") return titles[index];
     // "manutenzione-straordinaria" → "Manutenzione straordinaria"
     const text = String(choice).replace(/-/g, " ");
     return /^[A-Z0-9 ]+$/.test(text) ? String(choice) : text.charAt(0).toUpperCase() + text.slice(1);

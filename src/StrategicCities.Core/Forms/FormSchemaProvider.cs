@@ -18,14 +18,21 @@ public sealed class FormSchemaProvider
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<FormSchemaVersion>> _forms;
     private readonly IReadOnlyList<FormSchemaExtension> _extensions;
+    private readonly IReadOnlyDictionary<string, LocalizedText> _choices;
     private readonly ConcurrentDictionary<string, Lazy<Task<MergedFormSchema>>> _merged = new(StringComparer.Ordinal);
 
-    private FormSchemaProvider(IReadOnlyDictionary<string, IReadOnlyList<FormSchemaVersion>> forms, IReadOnlyList<FormSchemaExtension> extensions, string schemasDirectory)
+    private FormSchemaProvider(
+        IReadOnlyDictionary<string, IReadOnlyList<FormSchemaVersion>> forms, IReadOnlyList<FormSchemaExtension> extensions,
+        IReadOnlyDictionary<string, LocalizedText> choices, string schemasDirectory)
     {
         _forms = forms;
         _extensions = extensions;
+        _choices = choices;
         SchemasDirectory = schemasDirectory;
     }
+
+    /// <summary>File of the labels of coded choices, relative to the schemas folder.</summary>
+    public const string ChoicesFile = "choices.json";
 
     /// <summary>The schemas folder loaded from.</summary>
     public string SchemasDirectory { get; }
@@ -89,9 +96,28 @@ public sealed class FormSchemaProvider
             CheckSeries([.. series.OrderBy(e => e.Validity.From).Select(e => (e.File, e.Validity))], contiguous: false, problems);
         }
 
+        var choices = await ReadChoicesAsync(schemasDirectory, problems, cancellationToken);
+        foreach (var version in forms.Values.SelectMany(v => v))
+        {
+            CheckChoices(version.Bundled, version.File, "", choices, problems);
+        }
+
+        foreach (var extension in extensions)
+        {
+            foreach (var (point, additions) in extension.Additions)
+            {
+                CheckChoices(additions, extension.File, "/" + point, choices, problems);
+            }
+
+            foreach (var (name, definition) in extension.Definitions)
+            {
+                CheckChoices(definition, extension.File, "/definitions/" + name, choices, problems);
+            }
+        }
+
         return problems.Count > 0
             ? (null, [.. problems.Distinct()])
-            : (new FormSchemaProvider(forms, extensions, schemasDirectory), []);
+            : (new FormSchemaProvider(forms, extensions, choices, schemasDirectory), []);
     }
 
     /// <summary>The version of a form in force on a date, or the error to show (<c>form.unknown</c>, <c>legal-date.no-version</c>).</summary>
@@ -148,14 +174,20 @@ public sealed class FormSchemaProvider
         $"Il modulo '{form}' non esiste. Moduli disponibili: {string.Join(", ", Forms)}.",
         $"There is no form '{form}'. Available forms: {string.Join(", ", Forms)}."));
 
-    internal static JsonObject Merge(FormSchemaVersion version, FormSchemaExtension? extension)
+    internal JsonObject Merge(FormSchemaVersion version, FormSchemaExtension? extension)
     {
         var merged = (JsonObject)version.Bundled.DeepClone();
-        if (extension is null)
+        if (extension is not null)
         {
-            return merged;
+            MergeExtension(merged, version, extension);
         }
 
+        LabelChoices(merged, _choices);
+        return merged;
+    }
+
+    private static void MergeExtension(JsonObject merged, FormSchemaVersion version, FormSchemaExtension extension)
+    {
         var properties = (JsonObject)merged["properties"]!;
         foreach (var (point, additions) in extension.Additions)
         {
@@ -180,10 +212,123 @@ public sealed class FormSchemaProvider
             ["file"] = extension.File,
             ["hash"] = extension.ContentHash,
         };
-        return merged;
     }
 
-    private static async Task<MergedFormSchema> MergeAsync(FormSchemaVersion version, FormSchemaExtension? extension)
+    /// <summary>
+    /// Adds <c>x-enum-titles</c> and <c>x-enum-titles-en</c> (arrays parallel to <c>enum</c>) to every coded choice
+    /// of a served schema, from <see cref="ChoicesFile"/>: annotations only, validation is unchanged.
+    /// </summary>
+    private static void LabelChoices(JsonNode? node, IReadOnlyDictionary<string, LocalizedText> choices)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                LabelChoices(item, choices);
+            }
+
+            return;
+        }
+
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+
+        if (schema["enum"] is JsonArray values && values.All(v => v is JsonValue s && s.TryGetValue<string>(out var code) && choices.ContainsKey(code)))
+        {
+            var labels = values.Select(v => choices[v!.GetValue<string>()]).ToList();
+            schema["x-enum-titles"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l.It))]);
+            schema["x-enum-titles-en"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l.En))]);
+        }
+
+        foreach (var (key, child) in schema.ToList())
+        {
+            if (key is not ("enum" or "default") && !SchemaKeywords.IsAnnotation(key))
+            {
+                LabelChoices(child, choices);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyDictionary<string, LocalizedText>> ReadChoicesAsync(
+        string schemasDirectory, List<CatalogProblem> problems, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(schemasDirectory, ChoicesFile);
+        var choices = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return choices;
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(new(ChoicesFile, null, "schema.choices-not-json", ex.Message));
+            return choices;
+        }
+
+        if (root?["choices"] is not JsonObject entries)
+        {
+            problems.Add(new(ChoicesFile, null, "schema.choices-shape", "needs an object \"choices\": { \"<code>\": { \"it\": …, \"en\": … } }"));
+            return choices;
+        }
+
+        foreach (var (code, entry) in entries)
+        {
+            if (entry?["it"] is JsonValue it && it.TryGetValue<string>(out var italian) && italian.Length > 0
+                && entry["en"] is JsonValue en && en.TryGetValue<string>(out var english) && english.Length > 0)
+            {
+                choices[code] = new LocalizedText(italian, english);
+            }
+            else
+            {
+                problems.Add(new(ChoicesFile, null, "schema.choice-label", $"choice '{code}' needs non-empty \"it\" and \"en\" labels"));
+            }
+        }
+
+        return choices;
+    }
+
+    /// <summary>Every string choice of a schema has labels in <see cref="ChoicesFile"/>.</summary>
+    private static void CheckChoices(JsonNode? node, string file, string at, IReadOnlyDictionary<string, LocalizedText> choices, List<CatalogProblem> problems)
+    {
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+
+        if (schema["enum"] is JsonArray values)
+        {
+            foreach (var code in values.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>())
+            {
+                if (!choices.ContainsKey(code))
+                {
+                    problems.Add(new(file, null, "schema.choice-unlabelled",
+                        $"{(at.Length == 0 ? "the root" : at)}: choice '{code}' has no labels in schemas/{ChoicesFile} (add \"it\" and \"en\")"));
+                }
+            }
+        }
+
+        foreach (var (key, child) in schema)
+        {
+            if (key is "enum" or "default" || SchemaKeywords.IsAnnotation(key))
+            {
+                continue;
+            }
+
+            if (child is JsonObject inner)
+            {
+                CheckChoices(inner, file, at + "/" + key, choices, problems);
+            }
+        }
+    }
+
+    private async Task<MergedFormSchema> MergeAsync(FormSchemaVersion version, FormSchemaExtension? extension)
     {
         var merged = Merge(version, extension);
         var text = merged.ToJsonString(JsonDefaults.Indented);
