@@ -62,8 +62,7 @@ internal sealed class TestDatabase : IAsyncDisposable
                 return new TestDatabase(new DatabaseFactory(options), async () =>
                 {
                     NpgsqlConnection.ClearAllPools();
-                    await using var connection = new NpgsqlConnection(admin);
-                    await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    await DropPostgresAsync(admin, name);
                 });
             }
 
@@ -91,6 +90,34 @@ internal sealed class TestDatabase : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _drop();
+
+    /// <summary>
+    /// Drops a test database. An autovacuum worker may be visiting the fresh tables; it belongs to the superuser,
+    /// so <c>WITH (FORCE)</c> from our CREATEDB role may not end it (42501) — it finishes within moments, so
+    /// retry; a database still left is only a leftover on a throw-away server, never a test's verdict.
+    /// </summary>
+    private static async Task DropPostgresAsync(string admin, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(admin);
+                await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 20)
+                {
+                    await TestContext.Progress.WriteLineAsync($"test database {name} left behind: {ex.MessageText}");
+                    return;
+                }
+
+                await Task.Delay(250);
+            }
+        }
+    }
 
     private static string Require(string variable, string what, string howTo, bool failInCi)
     {
