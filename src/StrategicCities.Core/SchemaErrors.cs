@@ -5,6 +5,33 @@ namespace StrategicCities.Core;
 /// <summary>Turns NJsonSchema validation errors into JSON pointers and plain words in both languages.</summary>
 public static class SchemaErrors
 {
+    /// <summary>
+    /// The errors with each wrapper (an array item, a property of a sub-schema, a failed oneOf/anyOf) replaced by
+    /// the innermost causes, which say what was expected; a wrapper with no causes is kept.
+    /// </summary>
+    public static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child)
+            {
+                var inner = child.Errors.SelectMany(e => e.Value).ToList();
+                if (inner.Count > 0)
+                {
+                    foreach (var cause in Flatten(inner))
+                    {
+                        yield return cause;
+                    }
+
+                    continue;
+                }
+            }
+
+            yield return error;
+        }
+    }
+
     /// <summary>The JSON pointer (RFC 6901) of the value an error is about.</summary>
     public static string Pointer(ValidationError error)
     {

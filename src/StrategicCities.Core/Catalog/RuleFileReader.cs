@@ -50,7 +50,7 @@ internal sealed class RuleFileReader(JsonSchema rulesetSchema, JsonSchema overla
             var errors = schema.Validate(System.Text.Encoding.UTF8.GetString(bytes));
             if (errors.Count > 0)
             {
-                foreach (var error in Flatten(errors))
+                foreach (var error in SchemaErrors.Flatten(errors))
                 {
                     problems.Add(new(relativePath, RuleNameAt(document.RootElement, error.Path), "meta-schema",
                         $"{ToPointer(error.Path)}: {Describe(error)}"));
@@ -267,29 +267,6 @@ internal sealed class RuleFileReader(JsonSchema rulesetSchema, JsonSchema overla
 
     internal static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(IEnumerable<NJsonSchema.Validation.ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error is NJsonSchema.Validation.ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                // oneOf/anyOf failures: report the innermost causes, which say what was expected.
-                var inner = child.Errors.SelectMany(e => e.Value).ToList();
-                if (inner.Count > 0)
-                {
-                    foreach (var i in Flatten(inner))
-                    {
-                        yield return i;
-                    }
-
-                    continue;
-                }
-            }
-
-            yield return error;
-        }
-    }
 
     internal static string Describe(NJsonSchema.Validation.ValidationError error) => error.Kind switch
     {

@@ -281,25 +281,6 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             .DistinctBy(i => (i.Pointer, i.Code)).OrderBy(i => i.Pointer, StringComparer.Ordinal);
     }
 
-    /// <summary>NJsonSchema's errors with the errors of array items and sub-schemas in place of their wrappers.</summary>
-    internal static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value)))
-                {
-                    yield return inner;
-                }
-
-                continue;
-            }
-
-            yield return error;
-        }
-    }
-
     private static ValidationIssue SchemaIssues(ValidationError error, FormDocument form)
     {
         var pointer = SchemaErrors.Pointer(error);
