@@ -218,35 +218,15 @@ public sealed class FormSchemaProvider
     /// Adds <c>x-enum-titles</c> and <c>x-enum-titles-en</c> (arrays parallel to <c>enum</c>) to every coded choice
     /// of a served schema, from <see cref="ChoicesFile"/>: annotations only, validation is unchanged.
     /// </summary>
-    private static void LabelChoices(JsonNode? node, IReadOnlyDictionary<string, LocalizedText> choices)
+    private static void LabelChoices(JsonNode merged, IReadOnlyDictionary<string, LocalizedText> choices)
     {
-        if (node is JsonArray array)
+        foreach (var (_, schema, values) in ChoiceNodes(merged, "").ToList())
         {
-            foreach (var item in array)
+            if (values.All(v => v is JsonValue s && s.TryGetValue<string>(out var code) && choices.ContainsKey(code)))
             {
-                LabelChoices(item, choices);
-            }
-
-            return;
-        }
-
-        if (node is not JsonObject schema)
-        {
-            return;
-        }
-
-        if (schema["enum"] is JsonArray values && values.All(v => v is JsonValue s && s.TryGetValue<string>(out var code) && choices.ContainsKey(code)))
-        {
-            var labels = values.Select(v => choices[v!.GetValue<string>()]).ToList();
-            schema["x-enum-titles"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l.It))]);
-            schema["x-enum-titles-en"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l.En))]);
-        }
-
-        foreach (var (key, child) in schema.ToList())
-        {
-            if (key is not ("enum" or "default") && !SchemaKeywords.IsAnnotation(key))
-            {
-                LabelChoices(child, choices);
+                var labels = values.Select(v => choices[v!.GetValue<string>()]).ToList();
+                schema["x-enum-titles"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l.It))]);
+                schema["x-enum-titles-en"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l.En))]);
             }
         }
     }
@@ -297,33 +277,43 @@ public sealed class FormSchemaProvider
     /// <summary>Every string choice of a schema has labels in <see cref="ChoicesFile"/>.</summary>
     private static void CheckChoices(JsonNode? node, string file, string at, IReadOnlyDictionary<string, LocalizedText> choices, List<CatalogProblem> problems)
     {
-        if (node is not JsonObject schema)
-        {
-            return;
-        }
-
-        if (schema["enum"] is JsonArray values)
+        foreach (var (where, _, values) in ChoiceNodes(node, at))
         {
             foreach (var code in values.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>())
             {
                 if (!choices.ContainsKey(code))
                 {
                     problems.Add(new(file, null, "schema.choice-unlabelled",
-                        $"{(at.Length == 0 ? "the root" : at)}: choice '{code}' has no labels in schemas/{ChoicesFile} (add \"it\" and \"en\")"));
+                        $"{(where.Length == 0 ? "the root" : where)}: choice '{code}' has no labels in schemas/{ChoicesFile} (add \"it\" and \"en\")"));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The schema nodes with an <c>enum</c>, and where they are. Form schemas nest schemas only in objects
+    /// (properties, definitions, items: SchemaKeywords), so the walk needs no arrays.
+    /// </summary>
+    private static IEnumerable<(string At, JsonObject Schema, JsonArray Enum)> ChoiceNodes(JsonNode? node, string at)
+    {
+        if (node is not JsonObject schema)
+        {
+            yield break;
+        }
+
+        if (schema["enum"] is JsonArray values)
+        {
+            yield return (at, schema, values);
         }
 
         foreach (var (key, child) in schema)
         {
-            if (key is "enum" or "default" || SchemaKeywords.IsAnnotation(key))
+            if (key is not ("enum" or "default") && !SchemaKeywords.IsAnnotation(key))
             {
-                continue;
-            }
-
-            if (child is JsonObject inner)
-            {
-                CheckChoices(inner, file, at + "/" + key, choices, problems);
+                foreach (var inner in ChoiceNodes(child, at + "/" + key))
+                {
+                    yield return inner;
+                }
             }
         }
     }
