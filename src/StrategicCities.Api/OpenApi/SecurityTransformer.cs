@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -8,14 +9,15 @@ namespace StrategicCities.Api.OpenApi;
 /// <summary>
 /// Declares how to authenticate (an API key in <c>X-Api-Key</c>; a JWT bearer token when <c>Auth:Jwt</c> is
 /// configured) and marks the operations that need it, so clients and the interactive page know which calls
-/// take a key. Operations without a requirement are public (forms, determinations, catalog).
+/// take a key. Operations without a requirement are public (forms, determinations, catalog). What is offered
+/// is what authentication registered, not a second reading of the settings.
 /// </summary>
-public sealed class SecurityTransformer(IConfiguration configuration) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+public sealed class SecurityTransformer(IAuthenticationSchemeProvider schemes) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
-    private bool JwtEnabled => (configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions()).Enabled;
+    private async Task<bool> JwtEnabledAsync() => await schemes.GetSchemeAsync(JwtAuthentication.BearerScheme) is not null;
 
     /// <inheritdoc />
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         document.Components ??= new OpenApiComponents();
@@ -28,9 +30,9 @@ public sealed class SecurityTransformer(IConfiguration configuration) : IOpenApi
             Description = "API key issued with `permits keys create` (also accepted as `Authorization: ApiKey <key>`). "
                 + "Its role (clerk, officer, supervisor, admin, auditor) and office decide what it may do and see.",
         };
-        if (JwtEnabled)
+        if (await JwtEnabledAsync())
         {
-            document.Components.SecuritySchemes[JwtScheme] = new OpenApiSecurityScheme
+            document.Components.SecuritySchemes[JwtAuthentication.BearerScheme] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
@@ -38,31 +40,25 @@ public sealed class SecurityTransformer(IConfiguration configuration) : IOpenApi
                 Description = "Token of the configured identity provider (Auth:Jwt), with the role and office claims.",
             };
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
         {
-            return Task.CompletedTask;
+            return;
         }
 
         // Alternatives: any one of the schemes is enough.
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(IntakeClaims.ApiKeyScheme, context.Document)] = [] });
-        if (JwtEnabled)
+        if (await JwtEnabledAsync())
         {
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(JwtScheme, context.Document)] = [] });
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(JwtAuthentication.BearerScheme, context.Document)] = [] });
         }
-
-        return Task.CompletedTask;
     }
-
-    private const string JwtScheme = "Bearer";
 }
