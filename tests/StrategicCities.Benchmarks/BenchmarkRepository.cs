@@ -1,4 +1,5 @@
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Forms;
 
 namespace StrategicCities.Benchmarks;
 
@@ -9,6 +10,20 @@ internal static class BenchmarkRepository
 
     /// <summary>A file of the repository, by its path relative to the root.</summary>
     public static string File(string relative) => Path.Combine(Root(), relative);
+
+    /// <summary>The complete SCIA (about 3 KB, Milano's local fields) the form benchmarks validate.</summary>
+    public static Task<string> SciaMilanoAsync() => System.IO.File.ReadAllTextAsync(File("tests/StrategicCities.Benchmarks/Data/scia-milano.json"));
+
+    /// <summary>The catalog and the form schemas of the repository; refused files stop the benchmark.</summary>
+    public static async Task<(RuleCatalog Catalog, FormSchemaProvider Schemas)> LoadFormsAsync()
+    {
+        var sources = Sources();
+        var catalog = (await CatalogLoader.LoadAsync(sources)).GetCatalogOrThrow();
+        var (schemas, problems) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory);
+        return schemas is null
+            ? throw new InvalidDataException("The form schemas were refused: " + string.Join("; ", problems))
+            : (catalog, schemas);
+    }
 
     private static string Root()
     {

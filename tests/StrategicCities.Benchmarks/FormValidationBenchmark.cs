@@ -20,16 +20,9 @@ public class FormValidationBenchmark
     [GlobalSetup]
     public async Task Setup()
     {
-        var sources = BenchmarkRepository.Sources();
-        var catalog = (await StrategicCities.Core.Catalog.CatalogLoader.LoadAsync(sources)).GetCatalogOrThrow();
-        var (schemas, problems) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory);
-        if (schemas is null)
-        {
-            throw new InvalidDataException("The form schemas were refused: " + string.Join("; ", problems));
-        }
-
+        var (catalog, schemas) = await BenchmarkRepository.LoadFormsAsync();
         _validator = new FormValidator(catalog, schemas);
-        _scia = await File.ReadAllTextAsync(BenchmarkRepository.File("tests/StrategicCities.Benchmarks/Data/scia-milano.json"));
+        _scia = await BenchmarkRepository.SciaMilanoAsync();
 
         // Warm: merge the schema and compile the rules once, and make sure the document is what it claims to be.
         var (report, errors) = await _validator.ValidateAsync("scia", "015146", LegalDate, _scia);

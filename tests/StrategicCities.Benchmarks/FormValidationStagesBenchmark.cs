@@ -32,13 +32,11 @@ public class FormValidationStagesBenchmark
     [GlobalSetup]
     public async Task Setup()
     {
-        var sources = BenchmarkRepository.Sources();
-        var catalog = (await CatalogLoader.LoadAsync(sources)).GetCatalogOrThrow();
-        var (schemas, _) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory);
-        _validator = new FormValidator(catalog, schemas!);
-        _scia = await File.ReadAllTextAsync(BenchmarkRepository.File("tests/StrategicCities.Benchmarks/Data/scia-milano.json"));
+        var (catalog, schemas) = await BenchmarkRepository.LoadFormsAsync();
+        _validator = new FormValidator(catalog, schemas);
+        _scia = await BenchmarkRepository.SciaMilanoAsync();
         _report = (await _validator.ValidateAsync("scia", "015146", LegalDate, _scia)).Report!;
-        _schema = (await schemas!.GetAsync("scia", "015146", LegalDate)).Schema!;
+        _schema = (await schemas.GetAsync("scia", "015146", LegalDate)).Schema!;
         var formats = ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null);
         _njsonschema = new JsonSchemaValidator(formats);
         _compiled = CompiledSchema.Compile(_schema.Schema, formats);
