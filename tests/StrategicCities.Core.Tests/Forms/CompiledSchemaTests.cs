@@ -133,38 +133,40 @@ public sealed class CompiledSchemaTests
     /// <summary>The document with one change each: every member removed, every value replaced, an unknown member added.</summary>
     private static IEnumerable<string> Mutations(JsonNode root)
     {
-        foreach (var node in Descendants(root).ToList())
+        // A copy has the same nodes in the same order: the k-th node of the copy is the one to change.
+        var count = Descendants(root).Count();
+        for (var k = 0; k < count; k++)
         {
-            var parent = node.Parent;
-            if (parent is JsonObject)
+            var copy = root.DeepClone();
+            if (Descendants(copy).ElementAt(k) is { Parent: JsonObject owner } member)
             {
-                var name = node.GetPropertyName();
-                var copy = root.DeepClone();
-                ((JsonObject)Locate(copy, parent.GetPath())!).Remove(name);
+                owner.Remove(member.GetPropertyName());
                 yield return copy.ToJsonString(Relaxed);
             }
 
             foreach (var replacement in Replacements)
             {
-                var copy = root.DeepClone();
-                var target = Locate(copy, parent!.GetPath());
-                if (target is JsonObject o)
+                copy = root.DeepClone();
+                var node = Descendants(copy).ElementAt(k);
+                switch (node.Parent)
                 {
-                    o[node.GetPropertyName()] = replacement?.DeepClone();
-                }
-                else if (target is JsonArray a)
-                {
-                    a[node.GetElementIndex()] = replacement?.DeepClone();
+                    case JsonObject o:
+                        o[node.GetPropertyName()] = replacement?.DeepClone();
+                        break;
+                    case JsonArray a:
+                        a[node.GetElementIndex()] = replacement?.DeepClone();
+                        break;
                 }
 
                 yield return copy.ToJsonString(Relaxed);
             }
         }
 
-        foreach (var obj in Descendants(root).Prepend(root).OfType<JsonObject>().ToList())
+        var objects = Descendants(root).Prepend(root).OfType<JsonObject>().Count();
+        for (var k = 0; k < objects; k++)
         {
             var copy = root.DeepClone();
-            ((JsonObject)Locate(copy, obj.GetPath())!)["sconosciuto"] = 1;
+            Descendants(copy).Prepend(copy).OfType<JsonObject>().ElementAt(k)["sconosciuto"] = 1;
             yield return copy.ToJsonString(Relaxed);
         }
     }
@@ -185,37 +187,6 @@ public sealed class CompiledSchemaTests
                 yield return below;
             }
         }
-    }
-
-    /// <summary>The node at a <see cref="JsonNode.GetPath"/> path (<c>$.a.b[0]</c>, or <c>$['a b']</c>) in a copy.</summary>
-    private static JsonNode? Locate(JsonNode root, string path)
-    {
-        var here = root;
-        var i = 1;
-        while (i < path.Length)
-        {
-            if (path[i] == '.')
-            {
-                var end = path.IndexOfAny(['.', '['], i + 1);
-                end = end < 0 ? path.Length : end;
-                here = here![path[(i + 1)..end]];
-                i = end;
-            }
-            else if (path[i] == '[' && path[i + 1] == '\'')
-            {
-                var end = path.IndexOf("']", i, StringComparison.Ordinal);
-                here = here![path[(i + 2)..end]];
-                i = end + 2;
-            }
-            else
-            {
-                var end = path.IndexOf(']', i);
-                here = here![int.Parse(path[(i + 1)..end], System.Globalization.CultureInfo.InvariantCulture)];
-                i = end + 1;
-            }
-        }
-
-        return here;
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
