@@ -67,13 +67,11 @@ internal sealed class CompiledSchema
         Refuse(schema);
         var node = new Node(schema)
         {
-            Type = schema.Type,
             Nullable = schema.IsNullable(SchemaType.JsonSchema),
             Pattern = string.IsNullOrEmpty(schema.Pattern) ? null : new Regex(schema.Pattern, RegexOptions.None),
             Formats = !string.IsNullOrEmpty(schema.Format) && formats.TryGetValue(schema.Format, out var validators) ? validators : null,
             Enum = schema.Enumeration.Count == 0 ? null
                 : schema.Enumeration.Where(v => v is not null).Select(v => v!.ToString()!).ToFrozenSet(StringComparer.Ordinal),
-            AllowAdditional = schema.AllowAdditionalProperties,
         };
 
         // Registered before the children are prepared: a schema that refers to itself prepares once.
@@ -470,7 +468,7 @@ internal sealed class CompiledSchema
     {
         public JsonSchema Schema { get; } = schema;
 
-        public JsonObjectType Type { get; init; }
+        public JsonObjectType Type => Schema.Type;
 
         public bool Nullable { get; init; }
 
@@ -480,7 +478,7 @@ internal sealed class CompiledSchema
 
         public FrozenSet<string>? Enum { get; init; }
 
-        public bool AllowAdditional { get; init; }
+        public bool AllowAdditional => Schema.AllowAdditionalProperties;
 
         public Node? Item { get; set; }
 
