@@ -20,6 +20,8 @@ public static class JsonDefaults
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         // Italian text (è, à, «») stays readable; output is never embedded in HTML unescaped.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        // Rule traces repeat the same entries in every answer: written from kept text (see the converter).
+        options.Converters.Add(new Determination.TraceEntryJsonConverter());
     }
 
     private static JsonSerializerOptions Create(bool indented)

@@ -376,7 +376,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         foreach (var outcome in await ruleSet.EvaluateAsync(ChecksWorkflow, [form], cancellationToken))
         {
             var rule = outcome.Rule;
-            trace.Add(Trace(rule, outcome.Applies ? "satisfied" : "violated"));
+            trace.Add(TraceEntry.For(rule, outcome.Applies ? "satisfied" : "violated"));
             if (!outcome.Applies)
             {
                 AddIssue(rule, rule.Code ?? "rule." + rule.Name, rule.Pointer ?? "", rule.Messages, errors, warnings);
@@ -391,7 +391,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         var outcomes = await ruleSet.EvaluateAsync(AttachmentsWorkflow, [form], cancellationToken);
         foreach (var outcome in outcomes)
         {
-            trace.Add(Trace(outcome.Rule, outcome.Applies ? TraceEntry.Applied : TraceEntry.NotApplicable));
+            trace.Add(TraceEntry.From(outcome));
         }
 
         foreach (var group in outcomes.Where(o => o.Applies && o.Rule.Effect?.Kind == "attachment").GroupBy(o => o.Rule.Effect!.Value))
@@ -417,7 +417,4 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         (severity == "error" ? errors : warnings).Add(issue);
     }
 
-    private static TraceEntry Trace(RuleDefinition rule, string outcome) => new(
-        rule.Origin.RuleSet, rule.Origin.Layer, rule.Origin.Jurisdiction, rule.Origin.Version, rule.Workflow,
-        rule.Name, outcome, rule.Effect, rule.LegalBasis, rule.Messages);
 }
