@@ -130,7 +130,10 @@ public sealed class CompiledSchemaTests
         return id;
     }
 
-    /// <summary>The document with one change each: every member removed, every value replaced, an unknown member added.</summary>
+    /// <summary>
+    /// The document with one change each: every member removed, every value replaced, an unknown member added (plain,
+    /// accented, very long), every member name written with an escape.
+    /// </summary>
     private static IEnumerable<string> Mutations(JsonNode root)
     {
         // A copy has the same nodes in the same order: the k-th node of the copy is the one to change.
@@ -168,6 +171,23 @@ public sealed class CompiledSchemaTests
             var copy = root.DeepClone();
             Descendants(copy).Prepend(copy).OfType<JsonObject>().ElementAt(k)["sconosciuto"] = 1;
             yield return copy.ToJsonString(Relaxed);
+
+            // Names read from the document's bytes: accented, and too long for the walk's buffer.
+            foreach (var name in (string[])["campò", new string('n', 200)])
+            {
+                copy = root.DeepClone();
+                Descendants(copy).Prepend(copy).OfType<JsonObject>().ElementAt(k)[name] = 1;
+                yield return copy.ToJsonString(Relaxed);
+            }
+        }
+
+        // Every member name once written with an escape (\u0064ichiarante): the same member, not an unknown one.
+        var text = root.ToJsonString(Relaxed);
+        var names = Descendants(root).Where(n => n.Parent is JsonObject).Select(n => n.GetPropertyName()).Distinct();
+        foreach (var name in names)
+        {
+            var at = text.IndexOf("\"" + name + "\":", StringComparison.Ordinal);
+            yield return text[..(at + 1)] + "\\u" + ((int)name[0]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) + text[(at + 2)..];
         }
     }
 
