@@ -17,7 +17,8 @@ namespace StrategicCities.Core.Forms;
 /// fields) and models the schema, and its model fixes what each keyword means; this walks a System.Text.Json
 /// document along that model and returns the errors <see cref="JsonSchemaValidator"/> returns for the same
 /// document (same kind, path, property and schema node, flattened as <c>FormValidator</c> reads them), without
-/// its per-call costs.
+/// its per-call costs. One difference, on purpose: the items of an array past its <c>maxItems</c> are not checked
+/// (<c>FormValidator</c> cuts such arrays and checks the cut form).
 /// </summary>
 /// <remarks>
 /// Why not call <see cref="JsonSchemaValidator"/>: it takes Newtonsoft tokens (the form copied once more) and
@@ -163,9 +164,18 @@ internal sealed class CompiledSchema
 
         if (node.Item is { } item)
         {
+            // Items past maxItems are not checked (NJsonSchema checks them all): FormValidator cuts such an array
+            // (ArrayLimits) and checks the form again, so a hostile 100,000-item array costs a count, not 100,000
+            // item checks and as many errors.
+            var limit = node.Schema.MaxItems > 0 ? node.Schema.MaxItems : int.MaxValue;
             var index = 0;
             foreach (var value in element.EnumerateArray())
             {
+                if (index == limit)
+                {
+                    break;
+                }
+
                 path.Push(null, index++);
                 Validate(value, item, null, path, errors);
                 path.Pop();

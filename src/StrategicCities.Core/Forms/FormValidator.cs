@@ -120,15 +120,14 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
                 "Il modulo deve essere un oggetto JSON ({ … }).", "The form must be a JSON object ({ … })."))]);
         }
 
-        // Arrays over their maxItems are reported once and cut before the items are checked (see ArrayLimits).
-        var overlong = ArrayLimits.Find(document.RootElement, schema.Schema);
-        using var shortened = overlong is null ? null : JsonDocument.Parse(ArrayLimits.Truncate(document.RootElement, overlong));
+        var (schemaErrors, overlong, shortened) = CheckSchema(schema, document);
+        using var cut = shortened;
         var root = (shortened ?? document).RootElement;
 
         var errors = new List<ValidationIssue>();
         var warnings = new List<ValidationIssue>();
         var formDocument = new FormDocument(root, legalDate, municipality);
-        errors.AddRange(SchemaIssues(schema, root, formDocument, overlong));
+        errors.AddRange(SchemaIssues(schemaErrors, formDocument, overlong));
 
         var pinned = new List<PinnedVersion>
         {
@@ -185,10 +184,30 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
         var schema = await schemas.GetAsync(version, extension: null, cancellationToken);
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
-        var overlong = ArrayLimits.Find(document.RootElement, schema.Schema);
-        using var shortened = overlong is null ? null : JsonDocument.Parse(ArrayLimits.Truncate(document.RootElement, overlong));
+        var (errors, overlong, shortened) = CheckSchema(schema, document);
+        using var cut = shortened;
         var root = (shortened ?? document).RootElement;
-        return ([.. SchemaIssues(schema, root, new FormDocument(root, version.Validity.From, ""), overlong)], null);
+        return ([.. SchemaIssues(errors, new FormDocument(root, version.Validity.From, ""), overlong)], null);
+    }
+
+    /// <summary>
+    /// The schema errors of a form. Arrays over their maxItems are reported once and cut before their items are
+    /// checked (see ArrayLimits): the form is then checked again as cut, and the cut form is what the rules read.
+    /// The first check stops at maxItems, so only a form with such an array pays for the second.
+    /// </summary>
+    private (List<ValidationError> Errors, List<ArrayLimits.Overlong>? Overlong, JsonDocument? Shortened) CheckSchema(
+        MergedFormSchema schema, JsonDocument document)
+    {
+        var compiled = _compiled.GetValue(schema.Schema, s => CompiledSchema.Compile(s, _formats));
+        var errors = compiled.Validate(document.RootElement);
+        if (!errors.Exists(e => e.Kind == ValidationErrorKind.TooManyItems)
+            || ArrayLimits.Find(document.RootElement, schema.Schema) is not { } overlong)
+        {
+            return (errors, null, null);
+        }
+
+        var shortened = JsonDocument.Parse(ArrayLimits.Truncate(document.RootElement, overlong));
+        return (compiled.Validate(shortened.RootElement), overlong, shortened);
     }
 
     /// <summary>
@@ -258,10 +277,15 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             $"The text is not valid JSON (line {line})."));
     }
 
-    private IEnumerable<ValidationIssue> SchemaIssues(MergedFormSchema schema, JsonElement root, FormDocument form, List<ArrayLimits.Overlong>? overlong)
+    private static IEnumerable<ValidationIssue> SchemaIssues(List<ValidationError> errors, FormDocument form, List<ArrayLimits.Overlong>? overlong)
     {
+        if (errors.Count == 0 && overlong is null)
+        {
+            return [];
+        }
+
         var issues = new List<ValidationIssue>();
-        foreach (var error in _compiled.GetValue(schema.Schema, s => CompiledSchema.Compile(s, _formats)).Validate(root))
+        foreach (var error in errors)
         {
             issues.Add(SchemaIssues(error, form));
         }

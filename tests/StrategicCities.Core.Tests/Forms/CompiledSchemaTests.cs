@@ -111,6 +111,20 @@ public sealed class CompiledSchemaTests
         }));
     }
 
+    [Test]
+    public async Task Validate_ArrayOverMaxItems_ReportsItOnceWithoutCheckingTheItemsPastTheLimit()
+    {
+        var schema = await JsonSchema.FromJsonAsync("""
+            { "type": "object", "properties": { "list": { "type": "array", "maxItems": 2, "items": { "type": "string" } } } }
+            """);
+        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
+        using var document = JsonDocument.Parse("""{ "list": ["a", 1, 2, 3, 4] }""");
+
+        var errors = compiled.Validate(document.RootElement).Select(e => $"{e.Kind} {e.Path}").Order().ToList();
+
+        Assert.That(errors, Is.EqualTo(new[] { "StringExpected #/list[1]", "TooManyItems #/list" }));
+    }
+
     private static HashSet<string> Keys(IEnumerable<ValidationError> errors, Dictionary<JsonSchema, int> ids) =>
         [.. errors.Select(e => $"{e.Kind} {e.Path} {e.Property} #{Id(e.Schema, ids)}")];
 
