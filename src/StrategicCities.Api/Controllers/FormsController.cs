@@ -113,13 +113,14 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
             return problems.Result(HttpContext, errors);
         }
 
-        var (utf8, bodyError) = await body.ReadUtf8Async(Request, cancellationToken);
-        if (bodyError is not null)
+        var (document, bodyError) = await body.ReadDocumentAsync(Request, cancellationToken);
+        if (document is null)
         {
-            return problems.Result(HttpContext, [bodyError]);
+            return problems.Result(HttpContext, [bodyError!]);
         }
 
-        var (report, reportErrors) = await validator.ValidateAsync(schema, municipality!, legalDate, utf8, cancellationToken);
+        using var filled = document;
+        var (report, reportErrors) = await validator.ValidateAsync(schema, municipality!, legalDate, filled, cancellationToken);
         return report is null
             ? problems.Result(HttpContext, QueryParameters.Relocate(reportErrors, QueryParameters.MunicipalityQueryPointer))
             : Ok(report);

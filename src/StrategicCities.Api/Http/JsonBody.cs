@@ -25,10 +25,42 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
     }
 
     /// <summary>
+    /// The body parsed (the caller disposes the document), or the one error that prevents reading it. The text is
+    /// read once on the happy path: the reader pass that explains a refusal (where the syntax breaks, how deep it
+    /// nests) runs only when the parse fails.
+    /// </summary>
+    public async Task<(JsonDocument? Document, InputError? Error)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (utf8, error) = await ReadTextAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var maxDepth = limits.Value.MaxJsonDepth;
+        try
+        {
+            return (JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth }), null);
+        }
+        catch (JsonException)
+        {
+            return (null, CheckJson(utf8.Span, maxDepth) ?? NotJson(null, null));
+        }
+    }
+
+    /// <summary>
     /// The body as checked UTF-8 JSON (byte order mark removed), or the one error that prevents reading it. For
     /// callers that parse bytes: the text is never decoded to a string.
     /// </summary>
     public async Task<(ReadOnlyMemory<byte> Utf8, InputError? Error)> ReadUtf8Async(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (utf8, error) = await ReadTextAsync(request, cancellationToken);
+        return error is not null ? (default, error)
+            : CheckJson(utf8.Span, limits.Value.MaxJsonDepth) is { } jsonError ? (default, jsonError) : (utf8, null);
+    }
+
+    /// <summary>The body as UTF-8 text (media type, size, encoding checked; byte order mark removed), not yet read as JSON.</summary>
+    private async Task<(ReadOnlyMemory<byte> Utf8, InputError? Error)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = limits.Value;
@@ -68,7 +100,7 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
                 "The text is not encoded in UTF-8."));
         }
 
-        return CheckJson(utf8.Span, options.MaxJsonDepth) is { } jsonError ? (default, jsonError) : (utf8, null);
+        return (utf8, null);
     }
 
     private static InputError? UnsupportedMediaType(string? contentType)
@@ -141,11 +173,15 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
         }
         catch (JsonException ex)
         {
-            return ProblemFactory.Error(ProblemCodes.BodyNotJson, "",
-                $"Il testo non è JSON valido (riga {(ex.LineNumber ?? 0) + 1}, posizione {(ex.BytePositionInLine ?? 0) + 1}).",
-                $"The text is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}).");
+            return NotJson(ex.LineNumber, ex.BytePositionInLine);
         }
     }
+
+    private static InputError NotJson(long? line, long? position) => line is null
+        ? ProblemFactory.Error(ProblemCodes.BodyNotJson, "", "Il testo non è JSON valido.", "The text is not valid JSON.")
+        : ProblemFactory.Error(ProblemCodes.BodyNotJson, "",
+            $"Il testo non è JSON valido (riga {line + 1}, posizione {(position ?? 0) + 1}).",
+            $"The text is not valid JSON (line {line + 1}, position {(position ?? 0) + 1}).");
 
     private static int LineOf(ReadOnlySpan<byte> json, long index) =>
         json[..(int)Math.Min(index, json.Length)].Count((byte)'\n') + 1;

@@ -95,7 +95,6 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         MergedFormSchema schema, string municipality, DateOnly legalDate, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var form = schema.Version.Form;
         var (found, unknown) = catalog.FindMunicipality(municipality);
         if (found is null)
         {
@@ -114,6 +113,28 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         }
 
         using var document = parsed;
+        return await ValidateAsync(schema, found, legalDate, document, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates a form the caller has parsed, with its own limit on nesting (the API's <c>Limits:MaxJsonDepth</c>), against
+    /// a schema from <see cref="GetSchemaAsync"/> for the same municipality and date: the text is not read again.
+    /// </summary>
+    /// <exception cref="RuleEvaluationException">A rule expression threw: a fault of the rule set, never of the applicant.</exception>
+    public async Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(
+        MergedFormSchema schema, string municipality, DateOnly legalDate, JsonDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(document);
+        var (found, unknown) = catalog.FindMunicipality(municipality);
+        return found is null ? (null, [unknown!]) : await ValidateAsync(schema, found, legalDate, document, cancellationToken);
+    }
+
+    private async Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(
+        MergedFormSchema schema, Municipality found, DateOnly legalDate, JsonDocument document, CancellationToken cancellationToken)
+    {
+        var form = schema.Version.Form;
+        var municipality = found.Code;
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return (null, [new InputError(Codes.NotObject, "", new LocalizedText(
