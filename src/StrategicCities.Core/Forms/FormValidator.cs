@@ -41,6 +41,9 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     // Each merged schema prepared once (see CompiledSchema for why); merged schemas are cached and few, so is this.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSchema, CompiledSchema> _compiled = new();
 
+    // What a report pins of each merged schema, made once per schema.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MergedFormSchema, PinnedVersion[]> _schemaPins = new();
+
     /// <summary>Stable codes of this validator's input errors.</summary>
     public static class Codes
     {
@@ -150,31 +153,20 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         var formDocument = new FormDocument(root, legalDate, municipality);
         errors.AddRange(SchemaIssues(schemaErrors, formDocument, overlong));
 
-        var pinned = new List<PinnedVersion>
-        {
-            new("schemas/forms/" + form, "national", "IT", schema.Version.Version, schema.Version.ContentHash),
-        };
-        if (schema.Extension is { } extension)
-        {
-            pinned.Add(new("schemas/forms/" + form, "municipality", extension.Municipality, extension.Version, extension.ContentHash));
-        }
-
+        IReadOnlyList<PinnedVersion> pinned = _schemaPins.GetValue(schema, SchemaPins);
         var trace = new List<TraceEntry>();
         var attachments = new List<RequiredAttachment>();
         var rules = await RulesAsync(form, found, legalDate, cancellationToken);
         if (rules is { } compiled)
         {
             var (ruleSet, rulePins) = compiled;
-            pinned.AddRange(rulePins);
+            pinned = [.. pinned, .. rulePins];
             await RunChecksAsync(ruleSet, formDocument, errors, warnings, trace, cancellationToken);
             await RunAttachmentsAsync(ruleSet, formDocument, errors, warnings, trace, attachments, cancellationToken);
-
-            // Rules run on every form, so the applicant sees all problems at once; but a rule about a section the
-            // schema already reports as missing or of the wrong type would only repeat it (the trace keeps it).
-            var missing = errors.Where(e => e.Rule is null && e.Code is "schema.required" or "schema.type").Select(e => e.Pointer + "/").ToList();
-            bool Repeats(ValidationIssue issue) => issue.Rule is not null && missing.Any(m => (issue.Pointer + "/").StartsWith(m, StringComparison.Ordinal));
-            errors.RemoveAll(Repeats);
-            warnings.RemoveAll(Repeats);
+            if (errors.Count > 0)
+            {
+                DropRepeats(errors, warnings);
+            }
         }
 
         return (new ValidationReport
@@ -190,6 +182,26 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             Trace = trace,
             Pinned = pinned,
         }, []);
+    }
+
+    // Rules run on every form, so the applicant sees all problems at once; but a rule about a section the schema
+    // already reports as missing or of the wrong type would only repeat it (the trace keeps it).
+    private static void DropRepeats(List<ValidationIssue> errors, List<ValidationIssue> warnings)
+    {
+        var missing = errors.Where(e => e.Rule is null && e.Code is "schema.required" or "schema.type").Select(e => e.Pointer + "/").ToList();
+        bool Repeats(ValidationIssue issue) => issue.Rule is not null && missing.Any(m => (issue.Pointer + "/").StartsWith(m, StringComparison.Ordinal));
+        errors.RemoveAll(Repeats);
+        warnings.RemoveAll(Repeats);
+    }
+
+    /// <summary>The national schema version and the municipal extension a report pins.</summary>
+    private static PinnedVersion[] SchemaPins(MergedFormSchema schema)
+    {
+        var id = "schemas/forms/" + schema.Version.Form;
+        PinnedVersion national = new(id, "national", "IT", schema.Version.Version, schema.Version.ContentHash);
+        return schema.Extension is { } extension
+            ? [national, new(id, "municipality", extension.Municipality, extension.Version, extension.ContentHash)]
+            : [national];
     }
 
     /// <summary>Schema-only validation against one national version (no municipal extension, no rules): used to prove the schemas with their examples.</summary>
