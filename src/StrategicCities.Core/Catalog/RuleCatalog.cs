@@ -151,10 +151,10 @@ public sealed class RuleCatalog
             ?? throw new InvalidOperationException($"No rule signature is registered for rule set '{composed.Id}'.");
         // composed.Key names the rule set and its layer versions: two rule sets (forms/cil and forms/agibilita,
         // both 2017-06-30) share the versions but never a compiled engine.
-        var lazy = _compiled.GetOrAdd(composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(() => Task.Run(async () =>
+        var lazy = _compiled.GetOrAdd(composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(() => Task.Run(() =>
         {
             var effective = new EffectiveRuleSet(composed, signature);
-            await effective.WarmUpAsync(CancellationToken.None);
+            effective.WarmUp();
             return effective;
         })));
         return lazy.Value.WaitAsync(cancellationToken);

@@ -8,7 +8,7 @@ public sealed record RuleDefinition
     /// <summary>PascalCase statement of the requirement; unique in an effective package.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The Dynamic LINQ expression RulesEngine evaluates.</summary>
+    /// <summary>The Dynamic LINQ expression, compiled by RulesEngine's parser (see <see cref="EffectiveRuleSet"/>).</summary>
     public required string Expression { get; init; }
 
     /// <summary>The workflow the rule belongs to (for added rules: the extension point's workflow).</summary>

@@ -9,7 +9,13 @@ public sealed class RuleEvaluationException : Exception
 {
     /// <summary>Creates the fault for one rule.</summary>
     public RuleEvaluationException(RuleOrigin origin, string workflow, string rule, string detail)
-        : base($"Rule '{rule}' in workflow '{workflow}' of {origin.RuleSet} {origin.Layer}:{origin.Jurisdiction}@{origin.Version} failed: {detail}")
+        : this(origin, workflow, rule, detail, null)
+    {
+    }
+
+    /// <summary>Creates the fault for one rule, with what the expression threw.</summary>
+    public RuleEvaluationException(RuleOrigin origin, string workflow, string rule, string detail, Exception? innerException)
+        : base($"Rule '{rule}' in workflow '{workflow}' of {origin.RuleSet} {origin.Layer}:{origin.Jurisdiction}@{origin.Version} failed: {detail}", innerException)
     {
         Origin = origin;
         Workflow = workflow;
