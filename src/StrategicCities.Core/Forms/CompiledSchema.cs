@@ -54,7 +54,7 @@ internal sealed class CompiledSchema
     public List<ValidationError> Validate(JsonElement root)
     {
         var errors = new List<ValidationError>();
-        Validate(root, _root, null, new Path(), errors);
+        Validate(root, root.ValueKind, _root, null, new Path(), errors);
         return errors;
     }
 
@@ -106,15 +106,14 @@ internal sealed class CompiledSchema
     }
 
     // The order of the checks is NJsonSchema's: type (array, string, number, integer, boolean, null, object), enum, properties.
-    private static void Validate(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    private static void Validate(JsonElement element, JsonValueKind kind, Node node, string? propertyName, Path path, List<ValidationError> errors)
     {
-        var kind = element.ValueKind;
         var type = node.Type;
         if (!(kind == JsonValueKind.Null && node.Nullable))
         {
-            ValidateArray(element, node, propertyName, path, errors);
-            ValidateString(element, node, propertyName, path, errors);
-            ValidateNumber(element, node, propertyName, path, errors);
+            ValidateArray(element, kind, node, propertyName, path, errors);
+            ValidateString(element, kind, node, propertyName, path, errors);
+            ValidateNumber(element, kind, node, propertyName, path, errors);
             if (type.HasFlag(JsonObjectType.Integer) && !IsInteger(element))
             {
                 errors.Add(Error(ValidationErrorKind.IntegerExpected, propertyName, path, node));
@@ -141,12 +140,12 @@ internal sealed class CompiledSchema
             errors.Add(Error(ValidationErrorKind.NotInEnumeration, propertyName, path, node));
         }
 
-        ValidateProperties(element, node, path, errors);
+        ValidateProperties(element, kind == JsonValueKind.Object, node, path, errors);
     }
 
-    private static void ValidateArray(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    private static void ValidateArray(JsonElement element, JsonValueKind actual, Node node, string? propertyName, Path path, List<ValidationError> errors)
     {
-        if (!Is(element, JsonValueKind.Array, JsonObjectType.Array, ValidationErrorKind.ArrayExpected, propertyName, path, node, errors))
+        if (!Is(actual, JsonValueKind.Array, JsonObjectType.Array, ValidationErrorKind.ArrayExpected, propertyName, path, node, errors))
         {
             return;
         }
@@ -177,15 +176,15 @@ internal sealed class CompiledSchema
                 }
 
                 path.Push(null, index++);
-                Validate(value, item, null, path, errors);
+                Validate(value, value.ValueKind, item, null, path, errors);
                 path.Pop();
             }
         }
     }
 
-    private static void ValidateString(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    private static void ValidateString(JsonElement element, JsonValueKind actual, Node node, string? propertyName, Path path, List<ValidationError> errors)
     {
-        if (!Is(element, JsonValueKind.String, JsonObjectType.String, ValidationErrorKind.StringExpected, propertyName, path, node, errors))
+        if (!Is(actual, JsonValueKind.String, JsonObjectType.String, ValidationErrorKind.StringExpected, propertyName, path, node, errors))
         {
             return;
         }
@@ -244,9 +243,9 @@ internal sealed class CompiledSchema
         return false;
     }
 
-    private static void ValidateNumber(JsonElement element, Node node, string? propertyName, Path path, List<ValidationError> errors)
+    private static void ValidateNumber(JsonElement element, JsonValueKind actual, Node node, string? propertyName, Path path, List<ValidationError> errors)
     {
-        if (!Is(element, JsonValueKind.Number, JsonObjectType.Number, ValidationErrorKind.NumberExpected, propertyName, path, node, errors))
+        if (!Is(actual, JsonValueKind.Number, JsonObjectType.Number, ValidationErrorKind.NumberExpected, propertyName, path, node, errors))
         {
             return;
         }
@@ -303,9 +302,8 @@ internal sealed class CompiledSchema
         }
     }
 
-    private static void ValidateProperties(JsonElement element, Node node, Path path, List<ValidationError> errors)
+    private static void ValidateProperties(JsonElement element, bool isObject, Node node, Path path, List<ValidationError> errors)
     {
-        var isObject = element.ValueKind == JsonValueKind.Object;
         if (!isObject && node.Type.HasFlag(JsonObjectType.Null))
         {
             return;
@@ -322,9 +320,10 @@ internal sealed class CompiledSchema
             {
                 if (isObject)
                 {
+                    var next = 0;
                     foreach (var member in element.EnumerateObject())
                     {
-                        if (IndexOf(node, member) is var i and >= 0)
+                        if (IndexOf(node, member, ref next) is var i and >= 0)
                         {
                             values[i] = member.Value;
                         }
@@ -339,15 +338,16 @@ internal sealed class CompiledSchema
                 {
                     var property = properties[i];
                     var value = values[i];
-                    if (value.ValueKind != JsonValueKind.Undefined)
+                    var kind = value.ValueKind;
+                    if (kind != JsonValueKind.Undefined)
                     {
-                        if (value.ValueKind == JsonValueKind.Null && property.Nullable)
+                        if (kind == JsonValueKind.Null && property.Nullable)
                         {
                             continue;
                         }
 
                         path.Push(property.Name, 0);
-                        Validate(value, property.Node, property.Name, path, errors);
+                        Validate(value, kind, property.Node, property.Name, path, errors);
                         path.Pop();
                     }
                     else if (property.Required)
@@ -373,9 +373,10 @@ internal sealed class CompiledSchema
         // Unknown members are looked for again only when the pass above met one (or had nothing to look up).
         if (isObject && !node.AllowAdditional && (unknown || properties.Length == 0))
         {
+            var next = 0;
             foreach (var member in element.EnumerateObject())
             {
-                if (IndexOf(node, member) < 0)
+                if (IndexOf(node, member, ref next) < 0)
                 {
                     errors.Add(new ValidationError(ValidationErrorKind.NoAdditionalPropertiesAllowed, member.Name, path.With(member.Name), null, node.Schema));
                 }
@@ -387,24 +388,46 @@ internal sealed class CompiledSchema
     /// The position of a member in the node's properties, or -1. The name is read from the document's bytes when it
     /// has no escapes (all the forms' names): a name string per member was most of a valid form's garbage.
     /// </summary>
-    private static int IndexOf(Node node, JsonProperty member)
+    /// <remarks>
+    /// A form usually lists its members in the schema's order, so the property after the last one found
+    /// (<paramref name="next"/>) is compared first, byte for byte: most members cost one comparison, no lookup.
+    /// </remarks>
+    private static int IndexOf(Node node, JsonProperty member, ref int next)
     {
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(member);
-        if (raw.Length <= 128 && !raw.Contains((byte)'\\'))
+        int found;
+        if (raw.Contains((byte)'\\'))
+        {
+            found = node.Index.TryGetValue(member.Name, out var index) ? index : -1;
+        }
+        else if ((uint)next < (uint)node.Properties.Length && raw.SequenceEqual(node.Properties[next].Utf8Name))
+        {
+            found = next;
+        }
+        else if (raw.Length <= 128)
         {
             Span<char> buffer = stackalloc char[128];
             var length = Encoding.UTF8.GetChars(raw, buffer);
-            return node.Lookup.TryGetValue(buffer[..length], out var found) ? found : -1;
+            found = node.Lookup.TryGetValue(buffer[..length], out var index) ? index : -1;
+        }
+        else
+        {
+            found = node.Index.TryGetValue(member.Name, out var index) ? index : -1;
         }
 
-        return node.Index.TryGetValue(member.Name, out var index) ? index : -1;
+        if (found >= 0)
+        {
+            next = found + 1;
+        }
+
+        return found;
     }
 
     /// <summary>Whether the value is of <paramref name="kind"/>; if not, and the schema's type is that one, the type error.</summary>
     private static bool Is(
-        JsonElement element, JsonValueKind kind, JsonObjectType type, ValidationErrorKind expected, string? propertyName, Path path, Node node, List<ValidationError> errors)
+        JsonValueKind actual, JsonValueKind kind, JsonObjectType type, ValidationErrorKind expected, string? propertyName, Path path, Node node, List<ValidationError> errors)
     {
-        if (element.ValueKind == kind)
+        if (actual == kind)
         {
             return true;
         }
@@ -535,7 +558,11 @@ internal sealed class CompiledSchema
         public string[] OtherRequired { get; set; } = [];
     }
 
-    private sealed record Property(string Name, Node Node, bool Required, bool Nullable);
+    private sealed record Property(string Name, Node Node, bool Required, bool Nullable)
+    {
+        /// <summary>The name as a document's raw bytes spell it when it has no escapes.</summary>
+        public byte[] Utf8Name { get; } = Encoding.UTF8.GetBytes(Name);
+    }
 
     /// <summary>
     /// Where the walk is, as segments; written out (NJsonSchema's notation: <c>a.b[0].c</c>) only for an error,

@@ -146,7 +146,7 @@ public sealed class CompiledSchemaTests
 
     /// <summary>
     /// The document with one change each: every member removed, every value replaced, an unknown member added (plain,
-    /// accented, very long), every member name written with an escape.
+    /// accented, very long), every member name written with an escape, every object's members reversed.
     /// </summary>
     private static IEnumerable<string> Mutations(JsonNode root)
     {
@@ -195,6 +195,9 @@ public sealed class CompiledSchemaTests
             }
         }
 
+        // Every object's members in the reverse order: found by name, not by their place in the schema.
+        yield return Reversed(root.DeepClone()).ToJsonString(Relaxed);
+
         // Every member name once written with an escape (\u0064ichiarante): the same member, not an unknown one.
         var text = root.ToJsonString(Relaxed);
         var names = Descendants(root).Where(n => n.Parent is JsonObject).Select(n => n.GetPropertyName()).Distinct();
@@ -203,6 +206,31 @@ public sealed class CompiledSchemaTests
             var at = text.IndexOf("\"" + name + "\":", StringComparison.Ordinal);
             yield return text[..(at + 1)] + "\\u" + ((int)name[0]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) + text[(at + 2)..];
         }
+    }
+
+    private static JsonNode Reversed(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                var members = o.ToList();
+                o.Clear();
+                foreach (var (name, value) in Enumerable.Reverse(members))
+                {
+                    o[name] = value is null ? null : Reversed(value);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a.OfType<JsonNode>())
+                {
+                    Reversed(item);
+                }
+
+                break;
+        }
+
+        return node;
     }
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node)
