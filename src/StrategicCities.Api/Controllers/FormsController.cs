@@ -130,7 +130,7 @@ public sealed class FormsController(FormValidator validator, JsonBody body, Prob
     private async Task<(MergedFormSchema? Schema, DateOnly LegalDate, IReadOnlyList<InputError> Errors)> ResolveAsync(
         string form, string? municipality, string? date, CancellationToken cancellationToken)
     {
-        if (!validator.Schemas.Forms.Contains(form, StringComparer.Ordinal))
+        if (!validator.Schemas.IsForm(form))
         {
             return (null, default, QueryParameters.Relocate([validator.Schemas.UnknownForm(form)], QueryParameters.MunicipalityQueryPointer));
         }

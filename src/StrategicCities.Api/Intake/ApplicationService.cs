@@ -67,7 +67,7 @@ public sealed class ApplicationService(
                 "Il comune non è servito dall'ufficio di questa chiave.", "The municipality is not served by this key's office."));
         }
 
-        if (!validator.Schemas.Forms.Contains(form, StringComparer.Ordinal))
+        if (!validator.Schemas.IsForm(form))
         {
             return Problem(http, StatusCodes.Status422UnprocessableEntity, validator.Schemas.UnknownForm(form) with { Pointer = "/form" });
         }

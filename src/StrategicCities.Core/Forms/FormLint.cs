@@ -41,7 +41,7 @@ public static class FormLint
 
         foreach (var id in catalog.RuleSetIds.Where(id => id.StartsWith("forms/", StringComparison.Ordinal)))
         {
-            if (schemas is not null && !schemas.Forms.Contains(id["forms/".Length..]))
+            if (schemas is not null && !schemas.IsForm(id["forms/".Length..]))
             {
                 all.Add(new(catalog.Versions(id)[0].Header.File, null, "forms.no-schema", $"rule set '{id}' has no schema under schemas/forms"));
             }

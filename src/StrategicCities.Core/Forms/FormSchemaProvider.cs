@@ -26,6 +26,7 @@ public sealed class FormSchemaProvider
         IReadOnlyDictionary<string, LocalizedText> choices, string schemasDirectory)
     {
         _forms = forms;
+        Forms = [.. forms.Keys.Order(StringComparer.Ordinal)];
         _extensions = extensions;
         _choices = choices;
         SchemasDirectory = schemasDirectory;
@@ -38,7 +39,10 @@ public sealed class FormSchemaProvider
     public string SchemasDirectory { get; }
 
     /// <summary>Form codes (<c>scia</c>, <c>cila</c>, …), sorted.</summary>
-    public IEnumerable<string> Forms => _forms.Keys.Order(StringComparer.Ordinal);
+    public IReadOnlyList<string> Forms { get; }
+
+    /// <summary>Whether a form has that code (exactly).</summary>
+    public bool IsForm(string form) => Forms.Contains(form, StringComparer.Ordinal);
 
     /// <summary>Versions of a form, oldest first (empty when unknown).</summary>
     public IReadOnlyList<FormSchemaVersion> Versions(string form) => _forms.GetValueOrDefault(form) ?? [];

@@ -67,7 +67,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     public async Task<(MergedFormSchema? Schema, InputError? Error)> GetSchemaAsync(
         string form, string municipality, DateOnly legalDate, CancellationToken cancellationToken = default)
     {
-        if (!schemas.Forms.Contains(form))
+        if (!schemas.IsForm(form))
         {
             return (null, schemas.UnknownForm(form));
         }
