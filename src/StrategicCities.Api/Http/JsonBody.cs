@@ -20,7 +20,8 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
     /// <summary>The body text, or the one error that prevents reading it.</summary>
     public async Task<(string? Text, InputError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (utf8, error) = await ReadUtf8Async(request, cancellationToken);
+        var (utf8, error) = await ReadTextAsync(request, cancellationToken);
+        error ??= CheckJson(utf8.Span, limits.Value.MaxJsonDepth);
         return error is null ? (Encoding.UTF8.GetString(utf8.Span), null) : (null, error);
     }
 
@@ -46,17 +47,6 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
         {
             return (null, CheckJson(utf8.Span, maxDepth) ?? NotJson(null, null));
         }
-    }
-
-    /// <summary>
-    /// The body as checked UTF-8 JSON (byte order mark removed), or the one error that prevents reading it. For
-    /// callers that parse bytes: the text is never decoded to a string.
-    /// </summary>
-    public async Task<(ReadOnlyMemory<byte> Utf8, InputError? Error)> ReadUtf8Async(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (utf8, error) = await ReadTextAsync(request, cancellationToken);
-        return error is not null ? (default, error)
-            : CheckJson(utf8.Span, limits.Value.MaxJsonDepth) is { } jsonError ? (default, jsonError) : (utf8, null);
     }
 
     /// <summary>The body as UTF-8 text (media type, size, encoding checked; byte order mark removed), not yet read as JSON.</summary>

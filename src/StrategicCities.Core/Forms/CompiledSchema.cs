@@ -395,16 +395,13 @@ internal sealed class CompiledSchema
     private static int IndexOf(Node node, JsonProperty member, ref int next)
     {
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(member);
+        var plain = !raw.Contains((byte)'\\');
         int found;
-        if (raw.Contains((byte)'\\'))
-        {
-            found = node.Index.TryGetValue(member.Name, out var index) ? index : -1;
-        }
-        else if ((uint)next < (uint)node.Properties.Length && raw.SequenceEqual(node.Properties[next].Utf8Name))
+        if (plain && (uint)next < (uint)node.Properties.Length && raw.SequenceEqual(node.Properties[next].Utf8Name))
         {
             found = next;
         }
-        else if (raw.Length <= 128)
+        else if (plain && raw.Length <= 128)
         {
             Span<char> buffer = stackalloc char[128];
             var length = Encoding.UTF8.GetChars(raw, buffer);
@@ -412,6 +409,7 @@ internal sealed class CompiledSchema
         }
         else
         {
+            // Escaped or very long: the name as a string.
             found = node.Index.TryGetValue(member.Name, out var index) ? index : -1;
         }
 

@@ -42,7 +42,7 @@ public sealed class FormSchemaProvider
     public IReadOnlyList<string> Forms { get; }
 
     /// <summary>Whether a form has that code (exactly).</summary>
-    public bool IsForm(string form) => Forms.Contains(form, StringComparer.Ordinal);
+    public bool IsForm(string form) => _forms.ContainsKey(form);
 
     /// <summary>Versions of a form, oldest first (empty when unknown).</summary>
     public IReadOnlyList<FormSchemaVersion> Versions(string form) => _forms.GetValueOrDefault(form) ?? [];

@@ -83,28 +83,13 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     {
         ArgumentNullException.ThrowIfNull(json);
         var (schema, error) = await GetSchemaAsync(form, municipality, legalDate, cancellationToken);
-        return schema is null
-            ? (null, [error!])
-            : await ValidateAsync(schema, municipality, legalDate, System.Text.Encoding.UTF8.GetBytes(json), cancellationToken);
-    }
-
-    /// <summary>
-    /// Validates a form given as UTF-8 JSON against a schema from <see cref="GetSchemaAsync"/> for the same
-    /// municipality and date (the API resolves it before reading the body, and reads the body as bytes: neither is
-    /// done twice). Mistakes in the document come back as input errors.
-    /// </summary>
-    /// <exception cref="RuleEvaluationException">A rule expression threw: a fault of the rule set, never of the applicant.</exception>
-    public async Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(
-        MergedFormSchema schema, string municipality, DateOnly legalDate, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(schema);
-        var (found, unknown) = catalog.FindMunicipality(municipality);
-        if (found is null)
+        if (schema is null)
         {
-            return (null, [unknown!]);
+            return (null, [error!]);
         }
 
         // One parse on the happy path; the reader pass that explains a refusal runs only when the parse fails.
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
         JsonDocument parsed;
         try
         {
@@ -112,11 +97,11 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         }
         catch (JsonException)
         {
-            return (null, [CheckBody(utf8.Span) ?? NotJson(utf8.Span, 0)]);
+            return (null, [CheckBody(utf8) ?? NotJson(utf8, 0)]);
         }
 
         using var document = parsed;
-        return await ValidateAsync(schema, found, legalDate, document, cancellationToken);
+        return await ValidateAsync(schema, municipality, legalDate, document, cancellationToken);
     }
 
     /// <summary>
@@ -130,14 +115,12 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
         var (found, unknown) = catalog.FindMunicipality(municipality);
-        return found is null ? (null, [unknown!]) : await ValidateAsync(schema, found, legalDate, document, cancellationToken);
-    }
+        if (found is null)
+        {
+            return (null, [unknown!]);
+        }
 
-    private async Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(
-        MergedFormSchema schema, Municipality found, DateOnly legalDate, JsonDocument document, CancellationToken cancellationToken)
-    {
         var form = schema.Version.Form;
-        var municipality = found.Code;
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return (null, [new InputError(Codes.NotObject, "", new LocalizedText(
@@ -473,5 +456,4 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         var issue = new ValidationIssue(pointer, code, severity, message, rule.Name, rule.LegalBasis);
         (severity == "error" ? errors : warnings).Add(issue);
     }
-
 }
