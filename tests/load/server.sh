@@ -1,10 +1,11 @@
 # Sourced by run.sh and clerk.sh: starts the API in Release on $BASE in its own process group (so stopping it stops
 # exactly what was started), with the rate limiter lifted and the sweep stopped — the scripts measure the request
 # path, not the limiter (which would answer 429 after 600 requests a minute) — and waits until /health/ready.
-# Needs ROOT, BASE, LOG and DATABASE (a Database:ConnectionString setting). Defines stop_server (also on EXIT).
+# Needs ROOT, BASE, LOG and DATABASE (a Database:ConnectionString setting); arguments are further settings for the
+# server. Defines stop_server (also on EXIT).
 start_server() {
   setsid dotnet run -c Release --no-build --no-launch-profile --project "$ROOT/src/StrategicCities.Api" -- --urls "$BASE" \
-    --RateLimit:PermitLimit=1000000000 --Sweep:Enabled=false --Database:ConnectionString="$DATABASE" >"$LOG" 2>&1 &
+    --RateLimit:PermitLimit=1000000000 --Sweep:Enabled=false --Database:ConnectionString="$DATABASE" "$@" >"$LOG" 2>&1 &
   SERVER=$!
   trap stop_server EXIT
   for i in $(seq 1 240); do
