@@ -41,7 +41,6 @@ VALIDATE="$BASE/api/v1/forms/scia/validate?municipality=015146&date=2025-06-01"
 TRIVIAL="$BASE/health"
 LUA="$ROOT/tests/load/report.lua"
 LOG="$(mktemp -t sc-load-server.XXXXXX.log)"
-REFUSED_BODY="$(mktemp -t sc-load-refused.XXXXXX.json)"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
 command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 2; }
@@ -58,20 +57,22 @@ source "$ROOT/tests/load/server.sh"
 # console, so that one line is left out here.
 start_server --Logging:LogLevel:StrategicCities.Api.Problems.ProblemFactory=Warning
 
-# The document must be what the run claims to measure: a complete, valid SCIA.
-answer="$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary "@$BODY" "$VALIDATE")"
-status="${answer##*$'\n'}"
-if [[ "$status" != "200" || "${answer%$'\n'*}" != *'"valid":true'* ]]; then
-  echo "the load document is not accepted as a valid SCIA (HTTP $status):" >&2; echo "${answer%$'\n'*}" | head -c 2000 >&2; exit 1
-fi
-
-trap 'stop_server; rm -f "$REFUSED_BODY"' EXIT
-if [[ "$REFUSED" == 1 ]]; then
-  { printf '['; cat "$BODY"; printf ']'; } >"$REFUSED_BODY"
-  answer="$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary "@$REFUSED_BODY" "$VALIDATE")"
-  if [[ "${answer##*$'\n'}" != "400" || "${answer%$'\n'*}" != *'body.not-object'* ]]; then
-    echo "the refused request is not answered 400 body.not-object:" >&2; echo "${answer%$'\n'*}" | head -c 2000 >&2; exit 1
+expect() { # body-file status text complaint → exits with the complaint unless validating the file answers that status with the text
+  local answer status
+  answer="$(curl -sS -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary "@$1" "$VALIDATE")"
+  status="${answer##*$'\n'}"
+  if [[ "$status" != "$2" || "${answer%$'\n'*}" != *"$3"* ]]; then
+    echo "$4 (HTTP $status):" >&2; echo "${answer%$'\n'*}" | head -c 2000 >&2; exit 1
   fi
+}
+
+# Each request must be what the run claims to measure: a complete, valid SCIA; the same form refused unvalidated.
+expect "$BODY" 200 '"valid":true' "the load document is not accepted as a valid SCIA"
+if [[ "$REFUSED" == 1 ]]; then
+  REFUSED_BODY="$(mktemp -t sc-load-refused.XXXXXX.json)"
+  trap 'stop_server; rm -f "$REFUSED_BODY"' EXIT
+  { printf '['; cat "$BODY"; printf ']'; } >"$REFUSED_BODY"
+  expect "$REFUSED_BODY" 400 'body.not-object' "the refused request is not answered 400 body.not-object"
 fi
 
 run() { # name url body-file duration → prints the RESULT line
