@@ -57,6 +57,7 @@ builder.Services.AddOpenApi("v1", o =>
 {
     o.AddDocumentTransformer<DocumentInfoTransformer>();
     o.AddOperationTransformer<JsonRequestBodyTransformer>();
+    o.AddOperationTransformer<RequestParameterTransformer>();
     o.AddOperationTransformer<ResponseHeaderTransformer>();
     o.AddDocumentTransformer<SecurityTransformer>();
     o.AddOperationTransformer<SecurityTransformer>();

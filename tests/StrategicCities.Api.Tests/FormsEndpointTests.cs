@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace StrategicCities.Api.Tests;
 
@@ -212,6 +213,27 @@ public sealed class FormsEndpointTests
             Assert.That(report.GetProperty("requiredAttachments").GetArrayLength(), Is.GreaterThan(0));
             Assert.That(report.GetProperty("pinned").EnumerateArray().Select(p => p.GetProperty("ruleSet").GetString()),
                 Does.Contain("schemas/forms/scia").And.Contain("forms/scia"));
+        }
+    }
+
+    [Test]
+    [Description("The endpoint writes the report straight into the response (JsonBodyResult): the bytes must be the serializer's.")]
+    public async Task Validate_EveryExample_AnswersTheValidatorsReportAsTheSerializerWritesIt()
+    {
+        var validator = _factory.Services.GetRequiredService<StrategicCities.Core.Forms.FormValidator>();
+        var options = _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.JsonOptions>>()
+            .Value.JsonSerializerOptions;
+        var examples = Directory.GetFiles(Path.Combine(RepoPaths.Schemas, "forms", "scia", "examples", "2025-05-23"), "*.json", SearchOption.AllDirectories);
+        Assert.That(examples, Has.Length.GreaterThan(10));
+        foreach (var file in examples)
+        {
+            var text = await File.ReadAllTextAsync(file);
+            var response = await ValidateAsync(Milano, text);
+            var (report, _) = await validator.ValidateAsync("scia", "015146", new DateOnly(2025, 6, 1), text);
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), file);
+            Assert.That(response.Content.Headers.ContentType?.ToString(), Is.EqualTo("application/json; charset=utf-8"), file);
+            Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(JsonSerializer.Serialize(report, options)), file);
         }
     }
 

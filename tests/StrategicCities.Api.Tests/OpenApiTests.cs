@@ -31,6 +31,32 @@ public sealed class OpenApiTests
     }
 
     [Test]
+    [Description("The validate action reads its parameters itself; RequestParameter documents them as binding did.")]
+    public async Task GetOpenApiDocument_ValidateOperation_DescribesItsPathAndQueryParameters()
+    {
+        await using var factory = new ApiFactory();
+        using var client = factory.CreateClient();
+
+        var document = await Http.JsonAsync(await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/v1/forms/{form}/validate").GetProperty("post")
+            .GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(parameters.Keys, Is.EquivalentTo(new[] { "form", "municipality", "date" }));
+            Assert.That(parameters["form"].GetProperty("in").GetString(), Is.EqualTo("path"));
+            Assert.That(parameters["form"].GetProperty("required").GetBoolean(), Is.True);
+            Assert.That(parameters["municipality"].GetProperty("in").GetString(), Is.EqualTo("query"));
+            Assert.That(parameters["date"].GetProperty("in").GetString(), Is.EqualTo("query"));
+            Assert.That(parameters.Values.Select(p => p.GetProperty("schema").GetProperty("type").GetString()), Is.All.EqualTo("string"));
+            Assert.That(parameters["municipality"].GetProperty("description").GetString(), Does.Contain("ISTAT"));
+            Assert.That(parameters["date"].GetProperty("description").GetString(), Does.Contain("yyyy-MM-dd"));
+            Assert.That(parameters["form"].GetProperty("description").GetString(), Does.Contain("Form code"));
+        }
+    }
+
+    [Test]
     public async Task GetOpenApiDocument_Always_DeclaresTheApiKeyOnProtectedOperationsOnly()
     {
         await using var factory = new ApiFactory();

@@ -116,9 +116,46 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
 
     private static async Task<(byte[] Bytes, bool TooLarge)> ReadLimitedAsync(Stream body, long? declared, long limit, CancellationToken cancellationToken)
     {
-        // A declared length (already checked against the limit) sizes the buffer once; the limit still holds while
-        // reading, since a client may send more than it declared.
-        using var buffer = new MemoryStream(declared is > 0 and <= int.MaxValue ? (int)declared.Value : 0);
+        if (declared is > 0 and <= int.MaxValue)
+        {
+            // The usual case, a declared length (already checked against the limit): read straight into an array of
+            // that size. A client that sends more than it declared falls back to the general loop below with what
+            // it has read so far.
+            var exact = new byte[(int)declared.Value];
+            var filled = 0;
+            int count;
+            while (filled < exact.Length && (count = await body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += count;
+            }
+
+            if (filled < exact.Length)
+            {
+                return (exact[..filled], false);
+            }
+
+            var probe = new byte[1];
+            if (await body.ReadAsync(probe, cancellationToken) == 0)
+            {
+                return (exact, false);
+            }
+
+            return await ReadRestAsync(body, [.. exact, probe[0]], limit, cancellationToken);
+        }
+
+        return await ReadRestAsync(body, [], limit, cancellationToken);
+    }
+
+    private static async Task<(byte[] Bytes, bool TooLarge)> ReadRestAsync(Stream body, byte[] start, long limit, CancellationToken cancellationToken)
+    {
+        if (start.Length > limit)
+        {
+            return ([], true);
+        }
+
+        // No declared length, or more than declared: the limit holds while reading.
+        using var buffer = new MemoryStream();
+        buffer.Write(start);
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
@@ -138,8 +175,7 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        // The buffer is exactly the body when the declared length was right: no copy then.
-        return (buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), false);
+        return (buffer.ToArray(), false);
     }
 
     /// <summary>One pass of the reader: syntax, UTF-8 and depth (objects and arrays opened).</summary>
