@@ -26,6 +26,16 @@ namespace StrategicCities.Core.Forms;
 /// out for each comparison — about 70 µs and 160 KB for a 3 KB SCIA, two thirds of a whole validation and most
 /// of the garbage of the validate endpoint (FormValidationStagesBenchmark). Prepared once, the walk of that form
 /// takes about 8 µs and 1 KB (the strings the format validators need, and the errors).
+/// <para>
+/// Most forms are valid, and for them the walk's details are wasted: its cost was mostly reaching values through
+/// <see cref="JsonElement"/> (kind lookups, raw-byte slicing, a pooled array per object for the members' values).
+/// So <see cref="Validate(JsonElement)"/> first runs <see cref="IsCertainlyValid"/>: one forward <see cref="Utf8JsonReader"/>
+/// pass over the document's bytes that checks the same keywords with the same semantics and only answers yes or
+/// "ask the walk". It is sound (yes only when the walk finds nothing; CompiledSchemaTests checks it on every
+/// example and mutation) and leaves rare shapes to the walk rather than modelling them: escaped or repeated member
+/// names, integers beyond 64 bits with a range, enums of numbers. A form with an error pays both (the check
+/// stops at the first one); the walk alone writes the errors, so what they say did not change.
+/// </para>
 /// <c>CompiledSchemaTests</c> checks, on every example of every form and
 /// thousands of mutations of them, that both give the same errors. Only the keywords form schemas may use
 /// (<see cref="SchemaKeywords.Allowed"/>) are modelled: a schema node using anything else NJsonSchema would
