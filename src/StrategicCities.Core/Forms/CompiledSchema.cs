@@ -26,6 +26,16 @@ namespace StrategicCities.Core.Forms;
 /// out for each comparison — about 70 µs and 160 KB for a 3 KB SCIA, two thirds of a whole validation and most
 /// of the garbage of the validate endpoint (FormValidationStagesBenchmark). Prepared once, the walk of that form
 /// takes about 8 µs and 1 KB (the strings the format validators need, and the errors).
+/// <para>
+/// Most forms are valid, and for them the walk's details are wasted: its cost was mostly reaching values through
+/// <see cref="JsonElement"/> (kind lookups, raw-byte slicing, a pooled array per object for the members' values).
+/// So <see cref="Validate(JsonElement)"/> first runs <see cref="IsCertainlyValid"/>: one forward <see cref="Utf8JsonReader"/>
+/// pass over the document's bytes that checks the same keywords with the same semantics and only answers yes or
+/// "ask the walk". It is sound (yes only when the walk finds nothing; CompiledSchemaTests checks it on every
+/// example and mutation) and leaves rare shapes to the walk rather than modelling them: escaped or repeated member
+/// names, integers beyond 64 bits with a range, enums of numbers. A form with an error pays both (the check
+/// stops at the first one); the walk alone writes the errors, so what they say did not change.
+/// </para>
 /// <c>CompiledSchemaTests</c> checks, on every example of every form and
 /// thousands of mutations of them, that both give the same errors. Only the keywords form schemas may use
 /// (<see cref="SchemaKeywords.Allowed"/>) are modelled: a schema node using anything else NJsonSchema would
@@ -51,11 +61,40 @@ internal sealed class CompiledSchema
     }
 
     /// <summary>The schema errors of a document, as NJsonSchema reports them.</summary>
-    public List<ValidationError> Validate(JsonElement root)
+    public List<ValidationError> Validate(JsonElement root) =>
+        root.ValueKind != JsonValueKind.Undefined && IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(root))
+            ? []
+            : Walk(root);
+
+    /// <summary>The errors as the walk over the parsed document finds them, without the fast check first.</summary>
+    internal List<ValidationError> Walk(JsonElement root)
     {
         var errors = new List<ValidationError>();
         Validate(root, root.ValueKind, _root, null, new Path(), errors);
         return errors;
+    }
+
+    /// <summary>
+    /// True only when <see cref="Walk"/> would find no error in the JSON value <paramref name="utf8"/>; false when
+    /// it would find one, or for the rare shapes this check leaves to the walk: an escaped member name, a member
+    /// named twice, an integer beyond 64 bits with a range to check, a non-string value of an enum.
+    /// </summary>
+    internal bool IsCertainlyValid(ReadOnlySpan<byte> utf8)
+    {
+        // Lenient where the parser that made the document may have been: the bytes are a value it accepted.
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = FastMaxDepth,
+        });
+        try
+        {
+            return reader.Read() && Check(ref reader, _root);
+        }
+        catch (JsonException)
+        {
+            // Deeper than FastMaxDepth, or bytes the reader refuses: the walk decides.
+            return false;
+        }
     }
 
     private static Node Prepare(JsonSchema schema, Dictionary<string, IFormatValidator[]> formats, Dictionary<JsonSchema, Node> nodes)
@@ -83,6 +122,11 @@ internal sealed class CompiledSchema
             p.Key, Prepare(p.Value.ActualSchema, formats, nodes), p.Value.IsRequired, p.Value.IsNullable(SchemaType.JsonSchema)))];
         node.Index = node.Properties.Select((p, i) => KeyValuePair.Create(p.Name, i)).ToFrozenDictionary(StringComparer.Ordinal);
         node.OtherRequired = [.. schema.RequiredProperties.Where(r => !schema.Properties.ContainsKey(r))];
+        node.OtherRequiredUtf8 = [.. node.OtherRequired.Select(Encoding.UTF8.GetBytes)];
+        node.AnyRequired = node.OtherRequired.Length > 0 || node.Properties.Any(p => p.Required);
+        node.ChecksStrings = node.Pattern is not null || schema.MinLength is not null || schema.MaxLength is not null || node.Formats is not null;
+        node.ChecksNumbers = schema.Minimum is not null || schema.Maximum is not null
+            || schema.ExclusiveMinimum is not null || schema.ExclusiveMaximum is not null || schema.MultipleOf is not null;
         return node;
     }
 
@@ -519,6 +563,281 @@ internal sealed class CompiledSchema
         _ => NewtonsoftTokens.From(element).ToString(),
     };
 
+    // The fast check. Each method takes the reader on the first token of a value and, when it answers true, leaves
+    // it on the value's last token; false ends the check (the walk then decides), wherever the reader is.
+    // Each mirrors the walk's method of the same keyword: any error of the walk is a false here.
+    private const int FastMaxDepth = 256;
+
+    private static bool Check(ref Utf8JsonReader reader, Node node)
+    {
+        var token = reader.TokenType;
+        var type = node.Type;
+        var nullAllowed = token == JsonTokenType.Null && node.Nullable;
+        if (!nullAllowed)
+        {
+            if (type != JsonObjectType.None && !HasType(ref reader, token, type))
+            {
+                return false;
+            }
+
+            if (token == JsonTokenType.Number && node.ChecksNumbers && !CheckNumber(ref reader, node))
+            {
+                return false;
+            }
+        }
+
+        if (token == JsonTokenType.String)
+        {
+            if ((node.ChecksStrings || node.Enum is not null) && !CheckString(ref reader, node))
+            {
+                return false;
+            }
+        }
+        else if (node.Enum is { } allowed && !nullAllowed)
+        {
+            // NJsonSchema compares the token's text (EnumText). A number's is Newtonsoft's writing of it, left to the walk.
+            var text = token switch
+            {
+                JsonTokenType.True => bool.TrueString,
+                JsonTokenType.False => bool.FalseString,
+                JsonTokenType.Null => "",
+                _ => null,
+            };
+            if (text is null || !allowed.Contains(text))
+            {
+                return false;
+            }
+        }
+
+        return token switch
+        {
+            JsonTokenType.StartObject => CheckObject(ref reader, node),
+            // ValidateProperties on a value that is not an object: each required property is missing.
+            JsonTokenType.StartArray => (!node.AnyRequired || type.HasFlag(JsonObjectType.Null)) && CheckArray(ref reader, node),
+            _ => !node.AnyRequired || type.HasFlag(JsonObjectType.Null),
+        };
+    }
+
+    /// <summary>The walk's type checks (the one flag a form schema node may have): whether none would fail.</summary>
+    private static bool HasType(ref Utf8JsonReader reader, JsonTokenType token, JsonObjectType type) =>
+        (!type.HasFlag(JsonObjectType.Array) || token == JsonTokenType.StartArray)
+        && (!type.HasFlag(JsonObjectType.String) || token == JsonTokenType.String)
+        && (!type.HasFlag(JsonObjectType.Number) || token == JsonTokenType.Number)
+        // IsInteger: a number written without fraction or exponent.
+        && (!type.HasFlag(JsonObjectType.Integer) || (token == JsonTokenType.Number && reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0))
+        && (!type.HasFlag(JsonObjectType.Boolean) || token is JsonTokenType.True or JsonTokenType.False)
+        && (!type.HasFlag(JsonObjectType.Null) || token == JsonTokenType.Null)
+        && (!type.HasFlag(JsonObjectType.Object) || token == JsonTokenType.StartObject);
+
+    /// <summary>ValidateString and the enum of a string: the characters decoded on the stack unless very long.</summary>
+    private static bool CheckString(ref Utf8JsonReader reader, Node node)
+    {
+        Span<char> buffer = stackalloc char[256];
+        scoped ReadOnlySpan<char> chars;
+        string? text = null;
+        // A string decodes to at most as many UTF-16 characters as its raw bytes (escapes and UTF-8 only shrink).
+        if (reader.ValueSpan.Length <= buffer.Length && !reader.ValueIsEscaped)
+        {
+            // Unescaped: the bytes are the string's UTF-8.
+            chars = buffer[..Encoding.UTF8.GetChars(reader.ValueSpan, buffer)];
+        }
+        else if (reader.ValueSpan.Length <= buffer.Length)
+        {
+            chars = buffer[..reader.CopyString(buffer)];
+        }
+        else
+        {
+            text = reader.GetString()!;
+            chars = text;
+        }
+
+        var schema = node.Schema;
+        return (node.Pattern is not { } pattern || pattern.IsMatch(chars))
+            && !(chars.Length < schema.MinLength)
+            && !(chars.Length > schema.MaxLength)
+            && (node.Formats is not { } formats || AnyAccepts(formats, text ?? chars.ToString()))
+            && (node.EnumLookup is not { } allowed || allowed.Contains(chars));
+    }
+
+    /// <summary>
+    /// ValidateNumber: as decimal (AsDecimal: a 64-bit integer, or a fraction read as double then converted), as
+    /// double beyond decimal's range. Integers beyond 64 bits (BigInteger in the walk) are left to the walk.
+    /// </summary>
+    private static bool CheckNumber(ref Utf8JsonReader reader, Node node)
+    {
+        var s = node.Schema;
+        if (reader.TryGetInt64(out var whole))
+        {
+            return InRangeDecimal(whole, s);
+        }
+
+        if (reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 || !reader.TryGetDouble(out var real) || !double.IsFinite(real))
+        {
+            return false;
+        }
+
+        // Convert.ToDecimal(double) throws past decimal.MaxValue (7.92e28), where the walk compares as double;
+        // the few values near the limit are left to the walk rather than guessing the exact edge.
+        var magnitude = Math.Abs(real);
+        if (magnitude < 7.9e28)
+        {
+            return InRangeDecimal((decimal)real, s);
+        }
+
+        if (magnitude <= 8e28)
+        {
+            return false;
+        }
+
+        return InRange(real, (double?)s.Minimum, (double?)s.Maximum, s.IsExclusiveMinimum, s.IsExclusiveMaximum, (double?)s.ExclusiveMinimum, (double?)s.ExclusiveMaximum)
+            && !(s.MultipleOf is { } multiple && real % (double)multiple != 0);
+    }
+
+    private static bool InRangeDecimal(decimal value, JsonSchema s) =>
+        InRange(value, s.Minimum, s.Maximum, s.IsExclusiveMinimum, s.IsExclusiveMaximum, s.ExclusiveMinimum, s.ExclusiveMaximum)
+        && !(s.MultipleOf is { } multipleOf && value % multipleOf != 0);
+
+    /// <summary>Whether <see cref="Range{T}"/> would report nothing.</summary>
+    private static bool InRange<T>(
+        T value, T? minimum, T? maximum, bool exclusiveMinimumFlag, bool exclusiveMaximumFlag, T? exclusiveMinimum, T? exclusiveMaximum)
+        where T : struct, IComparisonOperators<T, T, bool> =>
+        !(minimum is { } min && (exclusiveMinimumFlag ? value <= min : value < min))
+        && !(maximum is { } max && (exclusiveMaximumFlag ? value >= max : value > max))
+        && !(exclusiveMinimum is { } xmin && value <= xmin)
+        && !(exclusiveMaximum is { } xmax && value >= xmax);
+
+    /// <summary>ValidateArray: an array over maxItems is an error (TooManyItems), so every item counted is checked.</summary>
+    private static bool CheckArray(ref Utf8JsonReader reader, Node node)
+    {
+        var schema = node.Schema;
+        var item = node.Item;
+        if (item is null && schema.MinItems <= 0 && schema.MaxItems <= 0)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        var limit = schema.MaxItems > 0 ? schema.MaxItems : int.MaxValue;
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (++count > limit)
+            {
+                return false;
+            }
+
+            if (item is null)
+            {
+                reader.Skip();
+            }
+            else if (!Check(ref reader, item))
+            {
+                return false;
+            }
+        }
+
+        return !(schema.MinItems > 0 && count < schema.MinItems);
+    }
+
+    /// <summary>
+    /// ValidateProperties on an object, in one pass over its members: which properties were seen is kept on the
+    /// stack. A member named twice (the walk keeps its last value) or an escaped name is left to the walk.
+    /// </summary>
+    private static bool CheckObject(ref Utf8JsonReader reader, Node node)
+    {
+        var properties = node.Properties;
+        var other = node.OtherRequiredUtf8;
+        if (properties.Length == 0 && other.Length == 0 && node.AllowAdditional)
+        {
+            reader.Skip();
+            return true;
+        }
+
+        var known = properties.Length + other.Length;
+        Span<bool> seen = known <= 128 ? stackalloc bool[known] : new bool[known];
+        var next = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return false;
+            }
+
+            var name = reader.ValueSpan;
+            var i = Find(node, name, ref next);
+            reader.Read();
+            if (i >= 0)
+            {
+                if (seen[i])
+                {
+                    return false;
+                }
+
+                seen[i] = true;
+                var property = properties[i];
+                if (!(reader.TokenType == JsonTokenType.Null && property.Nullable) && !Check(ref reader, property.Node))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!node.AllowAdditional)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < other.Length; j++)
+            {
+                if (name.SequenceEqual(other[j]))
+                {
+                    seen[properties.Length + j] = true;
+                }
+            }
+
+            reader.Skip();
+        }
+
+        for (var i = 0; i < properties.Length; i++)
+        {
+            if (properties[i].Required && !seen[i])
+            {
+                return false;
+            }
+        }
+
+        return !seen[properties.Length..].Contains(false);
+    }
+
+    /// <summary>IndexOf for a name without escapes, from its raw bytes: the next expected property first, then a lookup.</summary>
+    private static int Find(Node node, ReadOnlySpan<byte> name, ref int next)
+    {
+        var properties = node.Properties;
+        int found;
+        if ((uint)next < (uint)properties.Length && name.SequenceEqual(properties[next].Utf8Name))
+        {
+            found = next;
+        }
+        else if (name.Length <= 128)
+        {
+            Span<char> buffer = stackalloc char[128];
+            var length = Encoding.UTF8.GetChars(name, buffer);
+            found = node.Lookup.TryGetValue(buffer[..length], out var index) ? index : -1;
+        }
+        else
+        {
+            found = node.Index.TryGetValue(Encoding.UTF8.GetString(name), out var index) ? index : -1;
+        }
+
+        if (found >= 0)
+        {
+            next = found + 1;
+        }
+
+        return found;
+    }
+
     private sealed class Node(JsonSchema schema)
     {
         public JsonSchema Schema { get; } = schema;
@@ -531,7 +850,15 @@ internal sealed class CompiledSchema
 
         public IFormatValidator[]? Formats { get; init; }
 
-        public FrozenSet<string>? Enum { get; init; }
+        public FrozenSet<string>? Enum
+        {
+            get;
+            init
+            {
+                field = value;
+                EnumLookup = value?.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
+        }
 
         public bool AllowAdditional => Schema.AllowAdditionalProperties;
 
@@ -554,6 +881,21 @@ internal sealed class CompiledSchema
             FrozenDictionary<string, int>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public string[] OtherRequired { get; set; } = [];
+
+        /// <summary><see cref="OtherRequired"/> as a document's raw bytes spell them, for the fast check.</summary>
+        public byte[][] OtherRequiredUtf8 { get; set; } = [];
+
+        /// <summary>Whether a property is required: then a value that is not an object is an error unless the type is null.</summary>
+        public bool AnyRequired { get; set; }
+
+        /// <summary>Whether a string value has anything to check besides its type (the enum aside).</summary>
+        public bool ChecksStrings { get; set; }
+
+        /// <summary>Whether a number has a range or multipleOf to check.</summary>
+        public bool ChecksNumbers { get; set; }
+
+        /// <summary><see cref="Enum"/> by characters, for strings read without making one.</summary>
+        public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? EnumLookup { get; private init; }
     }
 
     private sealed record Property(string Name, Node Node, bool Required, bool Nullable)

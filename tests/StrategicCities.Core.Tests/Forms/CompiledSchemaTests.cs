@@ -34,7 +34,7 @@ public sealed class CompiledSchemaTests
     [Test]
     public async Task Validate_EveryExampleAndMutation_ReportsWhatNJsonSchemaReports()
     {
-        var (catalog, _, validator) = await FormTestContext.GetAsync();
+        var (catalog, _, _) = await FormTestContext.GetAsync();
         var settings = ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null);
         var reference = new JsonSchemaValidator(settings);
         var ids = new Dictionary<JsonSchema, int>(ReferenceEqualityComparer.Instance);
@@ -42,32 +42,21 @@ public sealed class CompiledSchemaTests
         var withErrors = 0;
         var mismatches = new List<string>();
 
-        foreach (var form in validator.Schemas.Forms)
+        foreach (var (label, schema, compiled, text, _) in await DocumentsAsync())
         {
-            foreach (var version in validator.Schemas.Versions(form))
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+            documents++;
+            var expected = Keys(SchemaErrors.Flatten(reference.Validate(NewtonsoftTokens.From(document.RootElement), schema)), ids);
+            withErrors += expected.Count > 0 ? 1 : 0;
+            // The walk alone (every document, valid or not, goes through it here), and Validate, fast check first.
+            foreach (var (how, errors) in (ReadOnlySpan<(string, List<ValidationError>)>)[
+                ("walk", compiled.Walk(document.RootElement)), ("validate", compiled.Validate(document.RootElement))])
             {
-                var folder = Path.Combine(validator.Schemas.SchemasDirectory, "forms", form, "examples", version.Version);
-                var valid = Directory.GetFiles(Path.Combine(folder, "valid"), "*.json");
-                var invalid = Directory.GetFiles(Path.Combine(folder, "invalid"), "*.json");
-                foreach (var municipality in Municipalities)
+                var actual = Keys(errors, ids);
+                if (!expected.SetEquals(actual) && mismatches.Count < 10)
                 {
-                    var (merged, _) = await validator.GetSchemaAsync(form, municipality, version.Validity.From);
-                    var compiled = CompiledSchema.Compile(merged!.Schema, settings);
-                    var texts = valid.Concat(invalid).Select(File.ReadAllText)
-                        .Concat(municipality != "015146" ? [] : valid.SelectMany(f => Mutations(JsonNode.Parse(File.ReadAllText(f))!)));
-                    foreach (var text in texts)
-                    {
-                        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
-                        var actual = Keys(compiled.Validate(document.RootElement), ids);
-                        documents++;
-                        var expected = Keys(SchemaErrors.Flatten(reference.Validate(NewtonsoftTokens.From(document.RootElement), merged.Schema)), ids);
-                        withErrors += expected.Count > 0 ? 1 : 0;
-                        if (!expected.SetEquals(actual) && mismatches.Count < 10)
-                        {
-                            mismatches.Add($"{form} {version.Version} {municipality}: NJsonSchema [{string.Join("; ", expected.Order())}] "
-                                + $"prepared [{string.Join("; ", actual.Order())}] for {Shorten(text)}");
-                        }
-                    }
+                    mismatches.Add($"{label}: NJsonSchema [{string.Join("; ", expected.Order())}] "
+                        + $"{how} [{string.Join("; ", actual.Order())}] for {Shorten(text)}");
                 }
             }
         }
@@ -76,6 +65,140 @@ public sealed class CompiledSchemaTests
         // The comparison means something only if it covered many documents, many of them wrong.
         Assert.That(documents, Is.GreaterThan(5_000));
         Assert.That(withErrors, Is.GreaterThan(documents / 2));
+    }
+
+    [Test]
+    public async Task IsCertainlyValid_EveryExampleAndMutation_TrueExactlyWhenTheWalkFindsNoErrorSaveForTheShapesItLeavesToTheWalk()
+    {
+        var unsound = new List<string>();
+        var missed = new List<string>();
+        var validExamplesMissed = new List<string>();
+        var (documents, fast, leftToTheWalk, walkedWithErrors) = (0, 0, 0, 0);
+
+        foreach (var (label, _, compiled, text, validExample) in await DocumentsAsync())
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+            var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
+            var errors = compiled.Walk(document.RootElement).Count;
+            documents++;
+            fast += certain ? 1 : 0;
+            leftToTheWalk += !certain && errors == 0 ? 1 : 0;
+            walkedWithErrors += errors > 0 ? 1 : 0;
+            if (certain && errors > 0 && unsound.Count < 10)
+            {
+                unsound.Add($"{label}: {errors} errors for {Shorten(text)}");
+            }
+
+            if (!certain && errors == 0 && !HasEscapedOrRepeatedName(text) && missed.Count < 10)
+            {
+                missed.Add($"{label}: {Shorten(text)}");
+            }
+
+            if (validExample && !certain)
+            {
+                validExamplesMissed.Add(label);
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            // Sound: true only when the walk finds nothing.
+            Assert.That(unsound, Is.Empty);
+            // Useful: the valid forms take it, every one but the shapes it leaves to the walk.
+            Assert.That(missed, Is.Empty);
+            Assert.That(validExamplesMissed, Is.Empty);
+            // Every side of the comparison was exercised, many times: valid forms, wrong ones, and valid forms
+            // with an escaped name (the mutations write every name once with an escape).
+            Assert.That(fast, Is.GreaterThan(5_000));
+            Assert.That(walkedWithErrors, Is.GreaterThan(documents / 2));
+            Assert.That(leftToTheWalk, Is.GreaterThan(100));
+        });
+    }
+
+    [Test]
+    public async Task IsCertainlyValid_BenchmarkDocument_IsTrue()
+    {
+        var (_, sources, validator) = await FormTestContext.GetAsync();
+        var (merged, _) = await validator.GetSchemaAsync("scia", "015146", new DateOnly(2025, 6, 1));
+        var compiled = CompiledSchema.Compile(merged!.Schema, ItalianFormats.CreateValidatorSettings());
+        var path = Path.Combine(sources.SchemasDirectory, "..", "tests", "StrategicCities.Benchmarks", "Data", "scia-milano.json");
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+
+        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
+
+        Assert.That(compiled.Walk(document.RootElement), Is.Empty, "the benchmark's form is meant to be valid");
+        Assert.That(certain, Is.True);
+    }
+
+    // A member named twice: the walk (like a Newtonsoft object) checks the last value only; the fast check leaves
+    // it to the walk. An escaped name is the same member as the plain one; the fast check leaves it to the walk too.
+    [TestCase("""{ "name": "abcd", "name": "abc" }""", new string[0])]
+    [TestCase("""{ "name": "abc", "name": "abcd" }""", new[] { "StringTooLong #/name" })]
+    [TestCase("""{ "n\u0061me": "abc" }""", new string[0])]
+    [TestCase("""{ "n\u0061me": "abcd" }""", new[] { "StringTooLong #/name" })]
+    [TestCase("""{ "name": "abc", "child": { "n\u0061me": "ab", "name": "abc" } }""", new string[0])]
+    public async Task Validate_RepeatedOrEscapedMemberName_LeftToTheWalkWhichGivesItsErrors(string json, string[] expected)
+    {
+        var schema = await JsonSchema.FromJsonAsync("""
+            { "type": "object", "additionalProperties": false, "required": ["name"],
+              "properties": { "name": { "type": "string", "maxLength": 3 }, "child": { "$ref": "#" } } }
+            """);
+        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
+        using var document = JsonDocument.Parse(json);
+
+        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
+        var errors = compiled.Validate(document.RootElement).Select(e => $"{e.Kind} {e.Path}").Order().ToList();
+
+        Assert.That(certain, Is.False);
+        Assert.That(errors, Is.EqualTo(expected));
+    }
+
+    [TestCase("""{ "name": "abc" }""", true)]
+    [TestCase("""{ "name": "abc", "child": null }""", false)]
+    [TestCase("""{ "name": "abc", "child": { "name": "a", "child": { "name": "" } } }""", true)]
+    [TestCase("""{ "name": "abc", "child": { "name": "a", "child": { } } }""", false)]
+    [TestCase("""{ "name": "abc", "child": { "name": "a", "extra": [1, 2] } }""", false)]
+    [TestCase("""{ "name": "abcd" }""", false)]
+    [TestCase("""{ "name": 1 }""", false)]
+    [TestCase("""[]""", false)]
+    public async Task IsCertainlyValid_SchemaThatRefersToItself_AnswersAtEveryLevel(string json, bool expected)
+    {
+        var schema = await JsonSchema.FromJsonAsync("""
+            { "type": "object", "additionalProperties": false, "required": ["name"],
+              "properties": { "name": { "type": "string", "maxLength": 3 }, "child": { "$ref": "#" } } }
+            """);
+        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
+        using var document = JsonDocument.Parse(json);
+
+        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
+
+        Assert.That(certain, Is.EqualTo(expected));
+        Assert.That(compiled.Walk(document.RootElement), expected ? Is.Empty : Is.Not.Empty);
+    }
+
+    // Numbers as the walk reads them: as decimal (a fraction through double), as double beyond decimal's range.
+    [TestCase("5", true)]
+    [TestCase("10", true)]
+    [TestCase("10.0", true)]
+    [TestCase("10.0000000000000001", true)] // 10 as a double, then as a decimal: the walk's reading
+    [TestCase("10.001", false)]
+    [TestCase("-1", false)]
+    [TestCase("2.5", true)]
+    [TestCase("2.25", false)] // not a multiple of 0.5
+    [TestCase("1e1", true)]
+    [TestCase("1e30", false)]
+    public async Task IsCertainlyValid_NumberWithRange_AgreesWithTheWalk(string number, bool expected)
+    {
+        var schema = await JsonSchema.FromJsonAsync("""
+            { "type": "object", "properties": { "n": { "type": "number", "minimum": 0, "maximum": 10, "multipleOf": 0.5 } } }
+            """);
+        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
+        using var document = JsonDocument.Parse($$"""{ "n": {{number}} }""");
+
+        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
+
+        Assert.That(certain, Is.EqualTo(expected));
+        Assert.That(compiled.Walk(document.RootElement), expected ? Is.Empty : Is.Not.Empty);
     }
 
     [TestCase("""{ "type": "object", "anyOf": [ { "required": ["a"] }, { "required": ["b"] } ] }""", "anyOf")]
@@ -123,6 +246,61 @@ public sealed class CompiledSchemaTests
         var errors = compiled.Validate(document.RootElement).Select(e => $"{e.Kind} {e.Path}").Order().ToList();
 
         Assert.That(errors, Is.EqualTo(new[] { "StringExpected #/list[1]", "TooManyItems #/list" }));
+    }
+
+    /// <summary>
+    /// Every example of every form version, as merged for each municipality, and (Milano's merge) the mutations of
+    /// every valid example; whether the document is a valid example as written.
+    /// </summary>
+    private static async Task<List<(string Label, JsonSchema Schema, CompiledSchema Compiled, string Text, bool ValidExample)>> DocumentsAsync()
+    {
+        var (catalog, _, validator) = await FormTestContext.GetAsync();
+        var settings = ItalianFormats.CreateValidatorSettings(code => catalog.Municipalities.Find(code) is not null);
+        var documents = new List<(string, JsonSchema, CompiledSchema, string, bool)>();
+        foreach (var form in validator.Schemas.Forms)
+        {
+            foreach (var version in validator.Schemas.Versions(form))
+            {
+                var folder = Path.Combine(validator.Schemas.SchemasDirectory, "forms", form, "examples", version.Version);
+                var valid = Directory.GetFiles(Path.Combine(folder, "valid"), "*.json");
+                var invalid = Directory.GetFiles(Path.Combine(folder, "invalid"), "*.json");
+                foreach (var municipality in Municipalities)
+                {
+                    var (merged, _) = await validator.GetSchemaAsync(form, municipality, version.Validity.From);
+                    var compiled = CompiledSchema.Compile(merged!.Schema, settings);
+                    var label = $"{form} {version.Version} {municipality}";
+                    var texts = valid.Select(f => (File.ReadAllText(f), true))
+                        .Concat(invalid.Select(f => (File.ReadAllText(f), false)))
+                        .Concat(municipality != "015146" ? [] : valid.SelectMany(f => Mutations(JsonNode.Parse(File.ReadAllText(f))!)).Select(t => (t, false)));
+                    documents.AddRange(texts.Select(t => (label, merged.Schema, compiled, t.Item1, t.Item2)));
+                }
+            }
+        }
+
+        return documents;
+    }
+
+    /// <summary>Whether a member name is written with an escape, or twice in one object: the shapes the fast check leaves to the walk.</summary>
+    private static bool HasEscapedOrRepeatedName(string text)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+        var names = new Stack<HashSet<string>>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    names.Push([]);
+                    break;
+                case JsonTokenType.EndObject:
+                    names.Pop();
+                    break;
+                case JsonTokenType.PropertyName when reader.ValueIsEscaped || !names.Peek().Add(reader.GetString()!):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static HashSet<string> Keys(IEnumerable<ValidationError> errors, Dictionary<JsonSchema, int> ids) =>
