@@ -139,9 +139,15 @@ public sealed class FormDocument
                 return segments;
             }
 
+            // A counter, not Cache.Count (which takes every lock of the dictionary): past the bound, every miss checks it,
+            // and the pointer is read as it is (no parse to throw away).
+            if (Volatile.Read(ref _count) >= Capacity)
+            {
+                return null;
+            }
+
             segments = Parse(pointer);
-            // A counter, not Cache.Count (which takes every lock of the dictionary): past the bound, every miss checks it.
-            if (Volatile.Read(ref _count) < Capacity && Cache.TryAdd(pointer, segments))
+            if (Cache.TryAdd(pointer, segments))
             {
                 Interlocked.Increment(ref _count);
             }

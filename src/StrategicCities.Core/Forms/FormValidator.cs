@@ -285,6 +285,8 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             Attachments = ruleSet.RulesOf(AttachmentsWorkflow);
             Applied = [.. Attachments.Select(r => TraceEntry.For(r, TraceEntry.Applied))];
             NotApplicable = [.. Attachments.Select(r => TraceEntry.For(r, TraceEntry.NotApplicable))];
+            AttachmentNames = [.. Attachments.Select(r => (string[])[r.Name])];
+            AttachmentLegalBasis = [.. Attachments.Select(r => r.LegalBasis.Distinct().ToArray())];
         }
 
         public EffectiveRuleSet RuleSet { get; }
@@ -302,6 +304,12 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         public TraceEntry[] Applied { get; }
 
         public TraceEntry[] NotApplicable { get; }
+
+        // What a required attachment lists when one rule alone requires it (the common case), shared by every report
+        // as the trace entries are: the lists are read-only to readers of a report.
+        public string[][] AttachmentNames { get; }
+
+        public LegalBasis[][] AttachmentLegalBasis { get; }
     }
 
     /// <summary>Refuses text that is not JSON or nests deeper than <see cref="MaxDepth"/>, without throwing.</summary>
@@ -518,7 +526,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
             if (first)
             {
-                AddAttachment(all, applies, i, key, form, errors, warnings, attachments);
+                AddAttachment(rules, applies, i, key, form, errors, warnings, attachments);
             }
         }
     }
@@ -526,24 +534,28 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     private static bool IsRequirement(RuleDefinition rule, bool applies) => applies && rule.Effect?.Kind == "attachment";
 
     private static void AddAttachment(
-        RuleDefinition[] all, ReadOnlySpan<bool> applies, int first, string key, FormDocument form,
+        FormRules formRules, ReadOnlySpan<bool> applies, int first, string key, FormDocument form,
         List<ValidationIssue> errors, List<ValidationIssue> warnings, List<RequiredAttachment> attachments)
     {
-        var rules = new List<RuleDefinition>();
-        for (var j = first; j < all.Length; j++)
+        var (all, names, legalBasis) = (formRules.Attachments, formRules.AttachmentNames, formRules.AttachmentLegalBasis);
+        // Rules after the first that require the same document; none, usually.
+        var rule = all[first];
+        List<RuleDefinition>? rules = null;
+        for (var j = first + 1; j < all.Length; j++)
         {
             if (IsRequirement(all[j], applies[j]) && all[j].Effect!.Value == key)
             {
-                rules.Add(all[j]);
+                (rules ??= [rule]).Add(all[j]);
             }
         }
 
         var provided = Form.HasAttachment(form, key);
-        attachments.Add(new RequiredAttachment(key, provided, [.. rules.Select(r => r.Name)],
-            [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rules[0].Messages));
+        attachments.Add(rules is null
+            ? new RequiredAttachment(key, provided, names[first], legalBasis[first], rule.Messages)
+            : new RequiredAttachment(key, provided, [.. rules.Select(r => r.Name)], [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rule.Messages));
+
         if (!provided)
         {
-            var rule = rules[0];
             var message = rule.Messages.Format(new Dictionary<string, string> { ["attachment"] = key });
             AddIssue(rule, rule.Code ?? "attachment.missing", rule.Pointer ?? "/allegati", message, errors, warnings);
         }

@@ -98,6 +98,27 @@ public sealed class FormPointerTests
     }
 
     [Test]
+    public void TryResolve_SameFirstSegmentOnArrayRoot_EachPointerAnswersForItself()
+    {
+        // The first segment's lookup is remembered per form: it must not carry over to another form or another name.
+        using var array = JsonDocument.Parse("""[ { "x": 1, "y": 2 }, { "x": 3 } ]""");
+        var form = new FormDocument(array.RootElement, new DateOnly(2025, 6, 1), "015146");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Form.Integer(form, "/1/x"), Is.EqualTo(3));
+            Assert.That(Form.Integer(form, "/0/x"), Is.EqualTo(1));
+            Assert.That(Form.Integer(form, "/0/y"), Is.EqualTo(2));
+            Assert.That(Form.Has(form, "/1/y"), Is.False);
+            Assert.That(Form.Has(form, "/2/x"), Is.False);
+            Assert.That(Form.Has(form, "/2"), Is.False);
+            Assert.That(Form.Has(_form, "/0"), Is.True, "the same first segment on another form names a member");
+            Assert.That(Form.Has(_form, "/1"), Is.False);
+            Assert.That(Form.Has(form, "/1"), Is.True);
+        });
+    }
+
+    [Test]
     public void TryResolve_NoLeadingSlash_False() => Assert.That(_form.TryResolve("list", out _), Is.False);
 
     [Test]
