@@ -70,25 +70,57 @@ public sealed class EffectiveRuleSet
         var outcomes = new RuleOutcome[rules.Length];
         for (var i = 0; i < rules.Length; i++)
         {
-            var (rule, applies) = rules[i];
-            try
-            {
-                outcomes[i] = new RuleOutcome(rule, applies(arguments));
-            }
-#pragma warning disable CA1031 // Whatever an expression throws is a fault of the rule set, reported as one.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
-                throw new RuleEvaluationException(rule.Origin, workflow, rule.Name, cause.Message, cause);
-            }
+            outcomes[i] = new RuleOutcome(rules[i].Rule, Apply(workflow, rules[i], arguments));
         }
 
         return outcomes;
     }
 
+    /// <summary>The rules of a workflow in the order <see cref="Evaluate(string, object[])"/> runs them (empty for an unknown one).</summary>
+    internal RuleDefinition[] RulesOf(string workflow) =>
+        _workflows.TryGetValue(workflow, out var rules) ? [.. rules.Select(r => r.Rule)] : [];
+
     /// <summary>
-    /// <see cref="Evaluate"/> for asynchronous callers; completes synchronously (evaluation does no I/O).
+    /// <see cref="Evaluate(string, object[])"/> into the caller's span (one flag per rule of <see cref="RulesOf"/>), for a caller that
+    /// knows the rules already and needs no outcome list; same checks, same faults.
+    /// </summary>
+    internal void Evaluate(string workflow, object[] arguments, Span<bool> applies)
+    {
+        if (!_workflows.TryGetValue(workflow, out var rules) || rules.Length == 0)
+        {
+            return;
+        }
+
+        CheckArguments(arguments);
+        if (applies.Length != rules.Length)
+        {
+            throw new ArgumentException($"Workflow '{workflow}' has {rules.Length} rules, not {applies.Length}.", nameof(applies));
+        }
+
+        for (var i = 0; i < rules.Length; i++)
+        {
+            applies[i] = Apply(workflow, rules[i], arguments);
+        }
+    }
+
+    private static bool Apply(string workflow, CompiledRule compiled, object[] arguments)
+    {
+        var (rule, applies) = compiled;
+        try
+        {
+            return applies(arguments);
+        }
+#pragma warning disable CA1031 // Whatever an expression throws is a fault of the rule set, reported as one.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            throw new RuleEvaluationException(rule.Origin, workflow, rule.Name, cause.Message, cause);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Evaluate(string, object[])"/> for asynchronous callers; completes synchronously (evaluation does no I/O).
     /// </summary>
     /// <exception cref="RuleEvaluationException">A rule expression threw (or does not compile).</exception>
     public ValueTask<IReadOnlyList<RuleOutcome>> EvaluateAsync(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Catalog;
@@ -12,6 +13,10 @@ public sealed class RuleCatalog
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<RuleSetVersion>> _national;
     private readonly IReadOnlyList<OverlayVersion> _overlays;
+
+    // The overlays of each rule set, layer and jurisdiction, in catalog order: OverlayAt runs on every form validation,
+    // and a scan of every overlay grows with the municipalities that have one.
+    private readonly FrozenDictionary<(string RuleSetId, Layer Layer, string Jurisdiction), OverlayVersion[]> _overlaysBy;
     private readonly ConcurrentDictionary<string, Lazy<Task<EffectiveRuleSet>>> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(RuleSetVersion National, OverlayVersion? Region, OverlayVersion? Municipality), ComposedRuleSet> _composed =
         new(IdentityTupleComparer.Instance);
@@ -25,6 +30,7 @@ public sealed class RuleCatalog
         Municipalities = municipalities;
         _national = national;
         _overlays = overlays;
+        _overlaysBy = overlays.GroupBy(o => (o.Overlays, o.Header.Layer, o.Header.Jurisdiction)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         RulesDirectory = rulesDirectory;
     }
 
@@ -49,7 +55,7 @@ public sealed class RuleCatalog
     /// <summary>The municipality, or an error if the code is malformed or unknown.</summary>
     public (Municipality? Municipality, InputError? Error) FindMunicipality(string code)
     {
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        if (code.Length != 6 || code.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return (null, new InputError(InputError.Codes.MunicipalityInvalid, "/municipality", new LocalizedText(
                 $"Il codice ISTAT del comune deve avere 6 cifre (ad es. 015146 per Milano): ricevuto \"{code}\".",
@@ -65,13 +71,37 @@ public sealed class RuleCatalog
     }
 
     /// <summary>The national version of a rule set in force on a date, if any.</summary>
-    public RuleSetVersion? NationalVersionAt(string ruleSetId, DateOnly date) =>
-        Versions(ruleSetId).FirstOrDefault(v => v.Header.Validity.Contains(date));
+    public RuleSetVersion? NationalVersionAt(string ruleSetId, DateOnly date)
+    {
+        // A loop, not FirstOrDefault with a closure and an enumerator: this runs on every form validation.
+        var versions = Versions(ruleSetId);
+        for (var i = 0; i < versions.Count; i++)
+        {
+            if (versions[i].Header.Validity.Contains(date))
+            {
+                return versions[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The overlay of a rule set for a layer and jurisdiction in force on a date, if any.</summary>
-    public OverlayVersion? OverlayAt(string ruleSetId, Layer layer, string jurisdiction, DateOnly date) =>
-        _overlays.FirstOrDefault(o => o.Overlays == ruleSetId && o.Header.Layer == layer
-            && o.Header.Jurisdiction == jurisdiction && o.Header.Validity.Contains(date));
+    public OverlayVersion? OverlayAt(string ruleSetId, Layer layer, string jurisdiction, DateOnly date)
+    {
+        if (_overlaysBy.TryGetValue((ruleSetId, layer, jurisdiction), out var overlays))
+        {
+            foreach (var overlay in overlays)
+            {
+                if (overlay.Header.Validity.Contains(date))
+                {
+                    return overlay;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Composes (without compiling) one rule set for a municipality and date.</summary>
     public ComposedRuleSet? Compose(string ruleSetId, Municipality municipality, DateOnly date)

@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace StrategicCities.Core.Forms;
 
@@ -23,7 +27,7 @@ public static class Form
         return value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => false,
-            JsonValueKind.String => value.GetString()!.Trim().Length > 0,
+            JsonValueKind.String => HasText(value),
             JsonValueKind.Array => value.GetArrayLength() > 0,
             _ => true,
         };
@@ -69,14 +73,61 @@ public static class Form
 
         foreach (var item in list.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("tipo", out var tipo)
-                && tipo.ValueKind == JsonValueKind.String && tipo.GetString() == type)
+            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("tipo"u8, out var tipo)
+                && tipo.ValueKind == JsonValueKind.String && IsText(tipo, type))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // Whether a string value is more than white space, as GetString().Trim().Length > 0 says, without making the
+    // string: Has runs on most forms' text fields. A value with escapes is still read as a string (the escapes could
+    // hide white space, or be a lone surrogate that GetString refuses).
+    private static bool HasText(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Contains((byte)'\\'))
+        {
+            return value.GetString()!.Trim().Length > 0;
+        }
+
+        // The raw value is quoted, well-formed UTF-8 (the parser checked it).
+        var text = raw[1..^1];
+        while (!text.IsEmpty)
+        {
+            Rune.DecodeFromUtf8(text, out var rune, out var consumed);
+            if (!Rune.IsWhiteSpace(rune))
+            {
+                return true;
+            }
+
+            text = text[consumed..];
+        }
+
+        return false;
+    }
+
+    // Whether a string value is exactly the text, as GetString() == text says, without making the string. As in
+    // HasText, a value with escapes (or a text that is not valid UTF-16) is compared as a string.
+    private static bool IsText(JsonElement value, string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        Span<byte> utf8 = stackalloc byte[128];
+        if (raw.Contains((byte)'\\') || text.Length > utf8.Length / 3
+            || Utf8.FromUtf16(text, utf8, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            return value.GetString() == text;
+        }
+
+        return raw[1..^1].SequenceEqual(utf8[..written]);
     }
 
     /// <summary>True when the field holds a calendar date (yyyy-MM-dd).</summary>

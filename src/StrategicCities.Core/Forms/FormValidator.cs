@@ -32,7 +32,9 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     /// <summary>Workflow of required attachments.</summary>
     public const string AttachmentsWorkflow = "attachments";
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?, string?), Lazy<Task<(EffectiveRuleSet, IReadOnlyList<PinnedVersion>)>>> _rules = new();
+    // Keyed by the file versions in force (compared by identity: they are loaded once), so bounded by the rule files.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(RuleSetVersion, OverlayVersion?, OverlayVersion?), Lazy<Task<FormRules>>> _rules =
+        new(IdentityTupleComparer.Instance);
 
     // The Italian formats (istat-comune also looked up in the catalog's register) and NJsonSchema's built-in ones.
     private readonly JsonSchemaValidatorSettings _formats =
@@ -137,19 +139,27 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         errors.AddRange(SchemaIssues(schemaErrors, formDocument, overlong));
 
         IReadOnlyList<PinnedVersion> pinned = _schemaPins.GetValue(schema, SchemaPins);
-        var trace = new List<TraceEntry>();
         var attachments = new List<RequiredAttachment>();
-        var rules = await RulesAsync(form, found, legalDate, cancellationToken);
-        if (rules is { } compiled)
+        List<TraceEntry> trace;
+        var rulesTask = RulesAsync(form, found, legalDate, cancellationToken);
+        var rules = rulesTask.IsCompletedSuccessfully ? rulesTask.Result : await rulesTask;
+        if (rules is not null)
         {
-            var (ruleSet, rulePins) = compiled;
-            pinned = [.. pinned, .. rulePins];
-            await RunChecksAsync(ruleSet, formDocument, errors, warnings, trace, cancellationToken);
-            await RunAttachmentsAsync(ruleSet, formDocument, errors, warnings, trace, attachments, cancellationToken);
+            pinned = [.. pinned, .. rules.Pinned];
+            trace = new List<TraceEntry>(rules.Checks.Length + rules.Attachments.Length);
+            object[] arguments = [formDocument];
+            ThrowIfCanceled(cancellationToken);
+            RunChecks(rules, arguments, errors, warnings, trace);
+            ThrowIfCanceled(cancellationToken);
+            RunAttachments(rules, arguments, formDocument, errors, warnings, trace, attachments);
             if (errors.Count > 0)
             {
                 DropRepeats(errors, warnings);
             }
+        }
+        else
+        {
+            trace = [];
         }
 
         return (new ValidationReport
@@ -229,29 +239,77 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     /// <summary>
     /// The form's compiled rule set in force for a municipality and date, with its pins; null when the form has none.
     /// Composing the layers allocated on every request (a profile of the validate endpoint under load put it near a
-    /// tenth of the CPU), so the composition is cached by what decides it: the files of the national version and
-    /// of the regional and municipal overlays in force. That key space is the set of rule files, so it is bounded.
+    /// tenth of the CPU), so the composition is cached by what decides it: the national version and the regional and
+    /// municipal overlays in force. That key space is the set of rule files, so it is bounded. Completes synchronously
+    /// once the rule set is compiled.
     /// </summary>
-    private async ValueTask<(EffectiveRuleSet RuleSet, IReadOnlyList<PinnedVersion> Pinned)?> RulesAsync(
-        string form, Municipality municipality, DateOnly legalDate, CancellationToken cancellationToken)
+    private ValueTask<FormRules?> RulesAsync(string form, Municipality municipality, DateOnly legalDate, CancellationToken cancellationToken)
     {
         var id = RuleSetId(form);
         var national = catalog.NationalVersionAt(id, legalDate);
         if (national is null)
         {
-            return null;
+            return new((FormRules?)null);
         }
 
         var regional = catalog.OverlayAt(id, Layer.Region, municipality.Region, legalDate);
         var local = catalog.OverlayAt(id, Layer.Municipality, municipality.Code, legalDate);
-        var key = (national.Header.File, regional?.Header.File, local?.Header.File);
-        var lazy = _rules.GetOrAdd(key, _ => new Lazy<Task<(EffectiveRuleSet, IReadOnlyList<PinnedVersion>)>>(async () =>
+        var lazy = _rules.GetOrAdd((national, regional, local), _ => new Lazy<Task<FormRules>>(async () =>
         {
             var composed = catalog.Compose(id, municipality, legalDate)!;
             var ruleSet = await catalog.CompileAsync(composed, CancellationToken.None);
-            return (ruleSet, [.. composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))]);
+            return new FormRules(ruleSet,
+                [.. composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))]);
         }));
-        return await lazy.Value.WaitAsync(cancellationToken);
+        var task = lazy.Value;
+        return task.IsCompletedSuccessfully ? new(task.Result) : Await(task, cancellationToken);
+
+        static async ValueTask<FormRules?> Await(Task<FormRules> task, CancellationToken cancellationToken) =>
+            await task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A form's compiled rule set with what every validation derives from it, made once: its pins, its rules per
+    /// workflow in evaluation order, and their trace entries (the shared ones of <see cref="TraceEntry.For"/>, looked
+    /// up once here rather than per rule per request).
+    /// </summary>
+    private sealed class FormRules
+    {
+        public FormRules(EffectiveRuleSet ruleSet, PinnedVersion[] pinned)
+        {
+            RuleSet = ruleSet;
+            Pinned = pinned;
+            Checks = ruleSet.RulesOf(ChecksWorkflow);
+            Satisfied = [.. Checks.Select(r => TraceEntry.For(r, "satisfied"))];
+            Violated = [.. Checks.Select(r => TraceEntry.For(r, "violated"))];
+            Attachments = ruleSet.RulesOf(AttachmentsWorkflow);
+            Applied = [.. Attachments.Select(r => TraceEntry.For(r, TraceEntry.Applied))];
+            NotApplicable = [.. Attachments.Select(r => TraceEntry.For(r, TraceEntry.NotApplicable))];
+            AttachmentNames = [.. Attachments.Select(r => (string[])[r.Name])];
+            AttachmentLegalBasis = [.. Attachments.Select(r => r.LegalBasis.Distinct().ToArray())];
+        }
+
+        public EffectiveRuleSet RuleSet { get; }
+
+        public PinnedVersion[] Pinned { get; }
+
+        public RuleDefinition[] Checks { get; }
+
+        public TraceEntry[] Satisfied { get; }
+
+        public TraceEntry[] Violated { get; }
+
+        public RuleDefinition[] Attachments { get; }
+
+        public TraceEntry[] Applied { get; }
+
+        public TraceEntry[] NotApplicable { get; }
+
+        // What a required attachment lists when one rule alone requires it (the common case), shared by every report
+        // as the trace entries are: the lists are read-only to readers of a report.
+        public string[][] AttachmentNames { get; }
+
+        public LegalBasis[][] AttachmentLegalBasis { get; }
     }
 
     /// <summary>Refuses text that is not JSON or nests deeper than <see cref="MaxDepth"/>, without throwing.</summary>
@@ -409,43 +467,97 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         _ => null,
     };
 
-    private static async Task RunChecksAsync(
-        EffectiveRuleSet ruleSet, FormDocument form, List<ValidationIssue> errors, List<ValidationIssue> warnings,
-        List<TraceEntry> trace, CancellationToken cancellationToken)
+    // As awaiting EvaluateAsync with a canceled token did before each workflow (the exception of a canceled task).
+    private static void ThrowIfCanceled(CancellationToken cancellationToken)
     {
-        foreach (var outcome in await ruleSet.EvaluateAsync(ChecksWorkflow, [form], cancellationToken))
+        if (cancellationToken.IsCancellationRequested)
         {
-            var rule = outcome.Rule;
-            trace.Add(TraceEntry.For(rule, outcome.Applies ? "satisfied" : "violated"));
-            if (!outcome.Applies)
+            throw new TaskCanceledException(Task.FromCanceled(cancellationToken));
+        }
+    }
+
+    // Rule workflows hold a few dozen rules at most; a longer one (never seen) takes its flags from the heap.
+    private const int MaxStackRules = 128;
+
+    private static void RunChecks(
+        FormRules rules, object[] arguments, List<ValidationIssue> errors, List<ValidationIssue> warnings, List<TraceEntry> trace)
+    {
+        var checks = rules.Checks;
+        Span<bool> applies = checks.Length <= MaxStackRules ? stackalloc bool[checks.Length] : new bool[checks.Length];
+        rules.RuleSet.Evaluate(ChecksWorkflow, arguments, applies);
+        for (var i = 0; i < checks.Length; i++)
+        {
+            trace.Add(applies[i] ? rules.Satisfied[i] : rules.Violated[i]);
+            if (!applies[i])
             {
+                var rule = checks[i];
                 AddIssue(rule, rule.Code ?? "rule." + rule.Name, rule.Pointer ?? "", rule.Messages, errors, warnings);
             }
         }
     }
 
-    private static async Task RunAttachmentsAsync(
-        EffectiveRuleSet ruleSet, FormDocument form, List<ValidationIssue> errors, List<ValidationIssue> warnings,
-        List<TraceEntry> trace, List<RequiredAttachment> attachments, CancellationToken cancellationToken)
+    private static void RunAttachments(
+        FormRules rules, object[] arguments, FormDocument form, List<ValidationIssue> errors, List<ValidationIssue> warnings,
+        List<TraceEntry> trace, List<RequiredAttachment> attachments)
     {
-        var outcomes = await ruleSet.EvaluateAsync(AttachmentsWorkflow, [form], cancellationToken);
-        foreach (var outcome in outcomes)
+        var all = rules.Attachments;
+        Span<bool> applies = all.Length <= MaxStackRules ? stackalloc bool[all.Length] : new bool[all.Length];
+        rules.RuleSet.Evaluate(AttachmentsWorkflow, arguments, applies);
+        for (var i = 0; i < all.Length; i++)
         {
-            trace.Add(TraceEntry.From(outcome));
+            trace.Add(applies[i] ? rules.Applied[i] : rules.NotApplicable[i]);
         }
 
-        foreach (var group in outcomes.Where(o => o.Applies && o.Rule.Effect?.Kind == "attachment").GroupBy(o => o.Rule.Effect!.Value))
+        // One required attachment per document type, in the order of each type's first rule that holds (as GroupBy
+        // gave); rule i starts a group unless an earlier rule that holds named the same type.
+        for (var i = 0; i < all.Length; i++)
         {
-            var rules = group.Select(o => o.Rule).ToList();
-            var provided = Form.HasAttachment(form, group.Key);
-            attachments.Add(new RequiredAttachment(group.Key, provided, [.. rules.Select(r => r.Name)],
-                [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rules[0].Messages));
-            if (!provided)
+            if (!IsRequirement(all[i], applies[i]))
             {
-                var rule = rules[0];
-                var message = rule.Messages.Format(new Dictionary<string, string> { ["attachment"] = group.Key });
-                AddIssue(rule, rule.Code ?? "attachment.missing", rule.Pointer ?? "/allegati", message, errors, warnings);
+                continue;
             }
+
+            var key = all[i].Effect!.Value;
+            var first = true;
+            for (var j = 0; j < i && first; j++)
+            {
+                first = !(IsRequirement(all[j], applies[j]) && all[j].Effect!.Value == key);
+            }
+
+            if (first)
+            {
+                AddAttachment(rules, applies, i, key, form, errors, warnings, attachments);
+            }
+        }
+    }
+
+    private static bool IsRequirement(RuleDefinition rule, bool applies) => applies && rule.Effect?.Kind == "attachment";
+
+    private static void AddAttachment(
+        FormRules formRules, ReadOnlySpan<bool> applies, int first, string key, FormDocument form,
+        List<ValidationIssue> errors, List<ValidationIssue> warnings, List<RequiredAttachment> attachments)
+    {
+        var (all, names, legalBasis) = (formRules.Attachments, formRules.AttachmentNames, formRules.AttachmentLegalBasis);
+        // Rules after the first that require the same document; none, usually.
+        var rule = all[first];
+        List<RuleDefinition>? rules = null;
+        for (var j = first + 1; j < all.Length; j++)
+        {
+            if (IsRequirement(all[j], applies[j]) && all[j].Effect!.Value == key)
+            {
+                (rules ??= [rule]).Add(all[j]);
+            }
+        }
+
+        var provided = Form.HasAttachment(form, key);
+        attachments.Add(rules is null
+            ? new RequiredAttachment(key, provided, names[first], legalBasis[first], rule.Messages)
+            : new RequiredAttachment(key, provided, [.. rules.Select(r => r.Name)], [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rule.Messages));
+
+        if (!provided)
+        {
+            var message = rule.Messages.Format(new Dictionary<string, string> { ["attachment"] = key });
+            AddIssue(rule, rule.Code ?? "attachment.missing", rule.Pointer ?? "/allegati", message, errors, warnings);
         }
     }
 
