@@ -808,7 +808,10 @@ internal sealed class CompiledSchema
         return !seen[properties.Length..].Contains(false);
     }
 
-    /// <summary>IndexOf for a name without escapes, from its raw bytes: the next expected property first, then a lookup.</summary>
+    /// <summary>
+    /// IndexOf for a name without escapes, from its raw bytes: the next expected property first, then the others.
+    /// Unescaped, equal bytes are equal names, so comparing bytes finds what the walk's lookup finds.
+    /// </summary>
     private static int Find(Node node, ReadOnlySpan<byte> name, ref int next)
     {
         var properties = node.Properties;
@@ -816,6 +819,19 @@ internal sealed class CompiledSchema
         if ((uint)next < (uint)properties.Length && name.SequenceEqual(properties[next].Utf8Name))
         {
             found = next;
+        }
+        else if (properties.Length <= 32)
+        {
+            // A few properties: comparing bytes (mostly lengths) is cheaper than decoding the name for a lookup.
+            found = -1;
+            for (var i = 0; i < properties.Length; i++)
+            {
+                if (name.SequenceEqual(properties[i].Utf8Name))
+                {
+                    found = i;
+                    break;
+                }
+            }
         }
         else if (name.Length <= 128)
         {
