@@ -122,6 +122,9 @@ internal sealed class CompiledSchema
         node.OtherRequired = [.. schema.RequiredProperties.Where(r => !schema.Properties.ContainsKey(r))];
         node.OtherRequiredUtf8 = [.. node.OtherRequired.Select(Encoding.UTF8.GetBytes)];
         node.AnyRequired = node.OtherRequired.Length > 0 || node.Properties.Any(p => p.Required);
+        node.RequiredBits = node.Properties.Length + node.OtherRequired.Length > 64 ? 0
+            : node.Properties.Select((p, i) => p.Required ? 1UL << i : 0).Concat(node.OtherRequired.Select((_, j) => 1UL << (node.Properties.Length + j)))
+                .Aggregate(0UL, (all, bit) => all | bit);
         node.ChecksStrings = node.Pattern is not null || schema.MinLength is not null || schema.MaxLength is not null || node.Formats is not null;
         node.ChecksNumbers = schema.Minimum is not null || schema.Maximum is not null
             || schema.ExclusiveMinimum is not null || schema.ExclusiveMaximum is not null || schema.MultipleOf is not null;
@@ -751,8 +754,11 @@ internal sealed class CompiledSchema
             return true;
         }
 
+        // Which properties (then the other required names) were seen: bits of a word for up to 64 of them (every
+        // form's objects), an array beyond; either way no buffer to clear per object.
         var known = properties.Length + other.Length;
-        Span<bool> seen = known <= 128 ? stackalloc bool[known] : new bool[known];
+        var seenBits = 0UL;
+        var seenMany = known > 64 ? new bool[known] : null;
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -766,12 +772,11 @@ internal sealed class CompiledSchema
             reader.Read();
             if (i >= 0)
             {
-                if (seen[i])
+                if (!See(ref seenBits, seenMany, i))
                 {
                     return false;
                 }
 
-                seen[i] = true;
                 var property = properties[i];
                 if (!(reader.TokenType == JsonTokenType.Null && property.Nullable) && !Check(ref reader, property.Node))
                 {
@@ -790,22 +795,43 @@ internal sealed class CompiledSchema
             {
                 if (name.SequenceEqual(other[j]))
                 {
-                    seen[properties.Length + j] = true;
+                    See(ref seenBits, seenMany, properties.Length + j);
                 }
             }
 
             reader.Skip();
         }
 
+        if (seenMany is null)
+        {
+            return (seenBits & node.RequiredBits) == node.RequiredBits;
+        }
+
         for (var i = 0; i < properties.Length; i++)
         {
-            if (properties[i].Required && !seen[i])
+            if (properties[i].Required && !seenMany[i])
             {
                 return false;
             }
         }
 
-        return !seen[properties.Length..].Contains(false);
+        return !seenMany.AsSpan(properties.Length).Contains(false);
+    }
+
+    /// <summary>Marks property <paramref name="index"/> seen; false if it was already (a member named twice).</summary>
+    private static bool See(ref ulong bits, bool[]? many, int index)
+    {
+        if (many is not null)
+        {
+            var first = !many[index];
+            many[index] = true;
+            return first;
+        }
+
+        var bit = 1UL << index;
+        var fresh = (bits & bit) == 0;
+        bits |= bit;
+        return fresh;
     }
 
     /// <summary>
@@ -898,6 +924,12 @@ internal sealed class CompiledSchema
 
         /// <summary><see cref="OtherRequired"/> as a document's raw bytes spell them, for the fast check.</summary>
         public byte[][] OtherRequiredUtf8 { get; set; } = [];
+
+        /// <summary>
+        /// The properties required, as bits by position, then the other required names after them; used by the fast
+        /// check when there are 64 or fewer of both.
+        /// </summary>
+        public ulong RequiredBits { get; set; }
 
         /// <summary>Whether a property is required: then a value that is not an object is an error unless the type is null.</summary>
         public bool AnyRequired { get; set; }
