@@ -34,7 +34,10 @@ namespace StrategicCities.Core.Forms;
 /// "ask the walk". It is sound (yes only when the walk finds nothing; CompiledSchemaTests checks it on every
 /// example and mutation) and leaves rare shapes to the walk rather than modelling them: escaped or repeated member
 /// names, integers beyond 64 bits with a range, enums of numbers. A form with an error pays both (the check
-/// stops at the first one); the walk alone writes the errors, so what they say did not change.
+/// stops at the first one); the walk alone writes the errors, so what they say did not change. Measured on the
+/// benchmark's SCIA (FormValidationStagesBenchmark): 6.1 µs and 840 B against the walk's 7.5 µs and 1,168 B. Less
+/// than hoped: a bare reader pass over those 3 KB already takes 2.8 µs (the parse did the same scan once), and the
+/// format validators, patterns and enums cost the same either way.
 /// </para>
 /// <c>CompiledSchemaTests</c> checks, on every example of every form and
 /// thousands of mutations of them, that both give the same errors. Only the keywords form schemas may use
