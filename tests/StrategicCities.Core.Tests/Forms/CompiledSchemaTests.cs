@@ -153,6 +153,23 @@ public sealed class CompiledSchemaTests
         Assert.That(errors, Is.EqualTo(expected));
     }
 
+    [TestCase("""{ "name": "abc" /* a comment */ }""", new string[0])]
+    [TestCase("""{ "name": "abcd", }""", new[] { "StringTooLong #/name" })]
+    public async Task Validate_DocumentParsedWithCommentsOrTrailingCommas_LeftToTheWalkWhichGivesItsErrors(string json, string[] expected)
+    {
+        var schema = await JsonSchema.FromJsonAsync("""
+            { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "maxLength": 3 } } }
+            """);
+        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+
+        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
+        var errors = compiled.Validate(document.RootElement).Select(e => $"{e.Kind} {e.Path}").Order().ToList();
+
+        Assert.That(certain, Is.False);
+        Assert.That(errors, Is.EqualTo(expected));
+    }
+
     [TestCase("""{ "name": "abc" }""", true)]
     [TestCase("""{ "name": "abc", "child": null }""", false)]
     [TestCase("""{ "name": "abc", "child": { "name": "a", "child": { "name": "" } } }""", true)]
