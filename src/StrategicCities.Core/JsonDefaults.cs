@@ -22,6 +22,8 @@ public static class JsonDefaults
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         // Rule traces repeat the same entries in every answer: written from kept text (see the converter).
         options.Converters.Add(new Determination.TraceEntryJsonConverter());
+        // Form reports are the busiest answer: written member by member (see the converter).
+        options.Converters.Add(new Forms.ValidationReportJsonConverter());
     }
 
     private static JsonSerializerOptions Create(bool indented)
