@@ -109,8 +109,7 @@ internal sealed class CompiledSchema
         var node = new Node(schema)
         {
             Nullable = schema.IsNullable(SchemaType.JsonSchema),
-            // Compiled: the same matching, several times faster; a schema has a few dozen patterns, prepared once.
-            Pattern = string.IsNullOrEmpty(schema.Pattern) ? null : new Regex(schema.Pattern, RegexOptions.Compiled),
+            Pattern = string.IsNullOrEmpty(schema.Pattern) ? null : PatternMatcher.Create(schema.Pattern),
             Formats = !string.IsNullOrEmpty(schema.Format) && formats.TryGetValue(schema.Format, out var validators) ? validators : null,
             Enum = schema.Enumeration.Count == 0 ? null
                 : schema.Enumeration.Where(v => v is not null).Select(v => v!.ToString()!).ToFrozenSet(StringComparer.Ordinal),
@@ -881,6 +880,18 @@ internal sealed class CompiledSchema
         return found;
     }
 
+    // A schema's pattern: most are a few character classes with counts, which SimplePattern matches in one pass
+    // without Regex's per-call setup (about a microsecond a form under load); the rest stay with Regex.
+    private sealed class PatternMatcher(SimplePattern? simple, Regex? regex)
+    {
+        // Compiled: the same matching, several times faster; a schema has a few dozen patterns, prepared once.
+        public static PatternMatcher Create(string pattern) => SimplePattern.TryParse(pattern) is { } parsed
+            ? new PatternMatcher(parsed, null)
+            : new PatternMatcher(null, new Regex(pattern, RegexOptions.Compiled));
+
+        public bool IsMatch(ReadOnlySpan<char> chars) => simple?.IsMatch(chars) ?? regex!.IsMatch(chars);
+    }
+
     private sealed class Node(JsonSchema schema)
     {
         public JsonSchema Schema { get; } = schema;
@@ -889,7 +900,7 @@ internal sealed class CompiledSchema
 
         public bool Nullable { get; init; }
 
-        public Regex? Pattern { get; init; }
+        public PatternMatcher? Pattern { get; init; }
 
         public IFormatValidator[]? Formats { get; init; }
 
