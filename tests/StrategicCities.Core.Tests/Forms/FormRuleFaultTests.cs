@@ -11,17 +11,9 @@ public sealed class FormRuleFaultTests
     public async Task Validate_RuleExpressionThrows_IsAFaultNotAnIssue()
     {
         var (_, sources, _) = await FormTestContext.GetAsync();
-        var rules = Path.Combine(Path.GetTempPath(), "sc-rules-" + Guid.NewGuid().ToString("N"));
+        var rules = FormTestContext.CopyRules(sources);
         try
         {
-            foreach (var file in Directory.EnumerateFiles(sources.RulesDirectory, "*", SearchOption.AllDirectories)
-                         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
-            {
-                var target = Path.Combine(rules, Path.GetRelativePath(sources.RulesDirectory, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
             var overlay = Path.Combine(rules, "municipalities", "063049", "forms", "scia", "2025-05-23.json");
             Directory.CreateDirectory(Path.GetDirectoryName(overlay)!);
             await File.WriteAllTextAsync(overlay, """

@@ -10,6 +10,24 @@ internal static class FormTestContext
 
     public static Task<(RuleCatalog Catalog, CatalogSources Sources, FormValidator Validator)> GetAsync() => Loaded.Value;
 
+    /// <summary>
+    /// A copy of the repository's rule files (without the legal-staff cases) in a new temporary folder, for a test to
+    /// change and load; the caller deletes it.
+    /// </summary>
+    public static string CopyRules(CatalogSources sources)
+    {
+        var rules = Path.Combine(Path.GetTempPath(), "sc-rules-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(sources.RulesDirectory, "*", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(rules, Path.GetRelativePath(sources.RulesDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return rules;
+    }
+
     private static async Task<(RuleCatalog, CatalogSources, FormValidator)> LoadAsync()
     {
         var sources = CatalogSources.Discover();

@@ -57,17 +57,9 @@ public sealed class FormValidatorRulesStageTests
     public async Task ValidateParsed_TwoRulesRequireOneDocument_OneAttachmentWithBothRules()
     {
         var (_, sources, _) = await FormTestContext.GetAsync();
-        var rules = Path.Combine(Path.GetTempPath(), "sc-rules-" + Guid.NewGuid().ToString("N"));
+        var rules = FormTestContext.CopyRules(sources);
         try
         {
-            foreach (var file in Directory.EnumerateFiles(sources.RulesDirectory, "*", SearchOption.AllDirectories)
-                         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
-            {
-                var target = Path.Combine(rules, Path.GetRelativePath(sources.RulesDirectory, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-
             var national = Path.Combine(rules, "national", "forms", "scia", "2025-05-23.json");
             var root = JsonNode.Parse(await File.ReadAllTextAsync(national))!;
             var attachments = root["workflows"]!.AsArray().Single(w => (string?)w!["WorkflowName"] == "attachments")!["Rules"]!.AsArray();
