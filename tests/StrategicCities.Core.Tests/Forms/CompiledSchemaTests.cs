@@ -143,14 +143,19 @@ public sealed class CompiledSchemaTests
             { "type": "object", "additionalProperties": false, "required": ["name"],
               "properties": { "name": { "type": "string", "maxLength": 3 }, "child": { "$ref": "#" } } }
             """);
-        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
-        using var document = JsonDocument.Parse(json);
-
-        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
-        var errors = compiled.Validate(document.RootElement).Select(e => $"{e.Kind} {e.Path}").Order().ToList();
+        var (certain, errors) = FastCheckThenValidate(schema, json, default);
 
         Assert.That(certain, Is.False);
         Assert.That(errors, Is.EqualTo(expected));
+    }
+
+    /// <summary>The fast check's answer on a document, and the errors Validate gives (kind and path, sorted).</summary>
+    private static (bool Certain, List<string> Errors) FastCheckThenValidate(JsonSchema schema, string json, JsonDocumentOptions options)
+    {
+        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
+        using var document = JsonDocument.Parse(json, options);
+        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
+        return (certain, compiled.Validate(document.RootElement).Select(e => $"{e.Kind} {e.Path}").Order().ToList());
     }
 
     [TestCase("""{ "name": "abc" /* a comment */ }""", new string[0])]
@@ -160,11 +165,8 @@ public sealed class CompiledSchemaTests
         var schema = await JsonSchema.FromJsonAsync("""
             { "type": "object", "additionalProperties": false, "required": ["name"], "properties": { "name": { "type": "string", "maxLength": 3 } } }
             """);
-        var compiled = CompiledSchema.Compile(schema, ItalianFormats.CreateValidatorSettings());
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-
-        var certain = compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement));
-        var errors = compiled.Validate(document.RootElement).Select(e => $"{e.Kind} {e.Path}").Order().ToList();
+        var (certain, errors) = FastCheckThenValidate(schema, json,
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
 
         Assert.That(certain, Is.False);
         Assert.That(errors, Is.EqualTo(expected));
