@@ -13,10 +13,11 @@ namespace StrategicCities.Core.Determination;
 /// </summary>
 public sealed class TraceEntryJsonConverter : JsonConverter<TraceEntry>
 {
-    // Kept text is right only for the options it was written with; a copy of the options carries this same instance,
-    // so the texts are kept per options (the last used first: in practice there is one).
-    private readonly ConditionalWeakTable<JsonSerializerOptions, Texts> _byOptions = new();
-    private Texts? _last;
+    // Kept text is right only for the options it was written with.
+    private readonly PerOptions<Texts> _texts;
+
+    /// <summary>A converter with no text kept yet.</summary>
+    public TraceEntryJsonConverter() => _texts = new(o => new Texts(o, this));
 
     /// <inheritdoc/>
     public override TraceEntry? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -36,24 +37,12 @@ public sealed class TraceEntryJsonConverter : JsonConverter<TraceEntry>
         writer.WriteRawValue(texts.Json.GetValue(value, texts.Serialize), skipInputValidation: true);
     }
 
-    private Texts For(JsonSerializerOptions options)
-    {
-        var last = _last;
-        if (last is not null && ReferenceEquals(last.Options, options))
-        {
-            return last;
-        }
-
-        last = _byOptions.GetValue(options, o => new Texts(o, this));
-        _last = last;
-        return last;
-    }
+    private Texts For(JsonSerializerOptions options) => _texts.For(options);
 
     private sealed class Texts
     {
         public Texts(JsonSerializerOptions options, JsonConverter self)
         {
-            Options = options;
             // The same options without this converter: how an entry is written the first time (and read).
             var plain = new JsonSerializerOptions(options);
             plain.Converters.Remove(self);
@@ -61,8 +50,6 @@ public sealed class TraceEntryJsonConverter : JsonConverter<TraceEntry>
             Plain = plain;
             Serialize = entry => JsonSerializer.SerializeToUtf8Bytes(entry, Plain);
         }
-
-        public JsonSerializerOptions Options { get; }
 
         public JsonSerializerOptions Plain { get; }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StrategicCities.Core.Catalog;
@@ -27,9 +26,11 @@ public sealed class ValidationReportJsonConverter : JsonConverter<ValidationRepo
     private static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
     private static readonly JsonEncodedText Pinned = JsonEncodedText.Encode("pinned");
 
-    // The item converters of each options instance (the last used first: in practice there is one).
-    private readonly ConditionalWeakTable<JsonSerializerOptions, Items> _byOptions = new();
-    private Items? _last;
+    // The item converters of each options instance.
+    private readonly PerOptions<Items> _items;
+
+    /// <summary>A converter with no options seen yet.</summary>
+    public ValidationReportJsonConverter() => _items = new(o => new Items(o, this));
 
     /// <inheritdoc/>
     public override ValidationReport? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -67,24 +68,12 @@ public sealed class ValidationReportJsonConverter : JsonConverter<ValidationRepo
         writer.WriteEndArray();
     }
 
-    private Items For(JsonSerializerOptions options)
-    {
-        var last = _last;
-        if (last is not null && ReferenceEquals(last.Options, options))
-        {
-            return last;
-        }
-
-        last = _byOptions.GetValue(options, o => new Items(o, this));
-        _last = last;
-        return last;
-    }
+    private Items For(JsonSerializerOptions options) => _items.For(options);
 
     private sealed class Items
     {
         public Items(JsonSerializerOptions options, JsonConverter self)
         {
-            Options = options;
             var plain = new JsonSerializerOptions(options);
             plain.Converters.Remove(self);
             plain.MakeReadOnly(populateMissingResolver: true);
@@ -95,8 +84,6 @@ public sealed class ValidationReportJsonConverter : JsonConverter<ValidationRepo
             Trace = (JsonConverter<TraceEntry>)options.GetConverter(typeof(TraceEntry));
             Pin = (JsonConverter<PinnedVersion>)options.GetConverter(typeof(PinnedVersion));
         }
-
-        public JsonSerializerOptions Options { get; }
 
         /// <summary>The same options without this converter, to read a report.</summary>
         public JsonSerializerOptions Plain { get; }
