@@ -15,6 +15,7 @@ using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Law;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,12 +33,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 // The catalog is loaded once, before the server listens (CatalogStartup); a refusal stops the start.
 builder.Services.AddSingleton<LoadedCatalog>();
 builder.Services.AddHostedService<CatalogStartup>();
-builder.Services.AddSingleton<RuleCatalog>(sp => sp.GetRequiredService<LoadedCatalog>().Catalog);
-builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedCatalog>().Procedures);
-builder.Services.AddSingleton<InterventionReader>(sp => sp.GetRequiredService<LoadedCatalog>().InterventionReader);
-builder.Services.AddSingleton<DeterminationEngine>();
-builder.Services.AddSingleton<FormSchemaProvider>(sp => sp.GetRequiredService<LoadedCatalog>().FormSchemas);
-builder.Services.AddSingleton<FormValidator>();
+// Scoped: a request resolves the catalog serving when it starts and keeps it to the end, across a hot reload.
+builder.Services.AddScoped(sp => sp.GetRequiredService<LoadedCatalog>().Current);
+builder.Services.AddScoped(sp => sp.GetRequiredService<LawCatalog>().Rules);
+builder.Services.AddScoped(sp => sp.GetRequiredService<LawCatalog>().Procedures);
+builder.Services.AddScoped(sp => sp.GetRequiredService<LawCatalog>().Interventions);
+builder.Services.AddScoped(sp => sp.GetRequiredService<LawCatalog>().Determination);
+builder.Services.AddScoped(sp => sp.GetRequiredService<LawCatalog>().Forms);
+builder.Services.AddScoped(sp => sp.GetRequiredService<LawCatalog>().Validator);
 
 builder.Services.AddSingleton<ProblemFactory>();
 builder.Services.AddSingleton<JsonBody>();

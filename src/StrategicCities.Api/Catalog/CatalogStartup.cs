@@ -1,25 +1,25 @@
-using Microsoft.Extensions.Options;
+using System.Runtime.InteropServices;
 using StrategicCities.Api.Logging;
 using StrategicCities.Core.Catalog;
-using StrategicCities.Core.Determination;
-using StrategicCities.Core.Forms;
-using StrategicCities.Core.Procedures;
 
 namespace StrategicCities.Api.Catalog;
 
 /// <summary>
-/// Loads and verifies the catalog and the form schemas before the server starts listening. If the rules
-/// or the schemas do not load, every problem is logged and start fails: the service never serves half-checked law.
+/// Loads and verifies the law catalog (rules, form schemas, procedures, calendars) before the server starts listening.
+/// If anything is refused, every problem is logged and start fails: the service never serves half-checked law. On
+/// POSIX systems, SIGHUP reloads the catalog as <c>POST /api/v1/catalog/reload</c> does.
 /// </summary>
-public sealed class CatalogStartup(LoadedCatalog loaded, IOptions<CatalogOptions> options, ILogger<CatalogStartup> logger) : IHostedService
+public sealed class CatalogStartup(LoadedCatalog loaded, ILogger<CatalogStartup> logger) : IHostedService, IDisposable
 {
+    private PosixSignalRegistration? _hangup;
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        CatalogSources sources;
+        Core.Law.LawCatalogLoadResult result;
         try
         {
-            sources = CatalogSources.Discover(string.IsNullOrWhiteSpace(options.Value.RulesPath) ? null : options.Value.RulesPath);
+            result = await loaded.LoadAsync(cancellationToken);
         }
         catch (DirectoryNotFoundException ex)
         {
@@ -28,56 +28,26 @@ public sealed class CatalogStartup(LoadedCatalog loaded, IOptions<CatalogOptions
                 $"The rule catalog was not found: {ex.Message} Set Catalog:RulesPath or {CatalogSources.RootVariable}.", ex);
         }
 
-        var result = await CatalogLoader.LoadAsync(sources, cancellationToken);
         if (!result.Succeeded)
         {
-            Log.CatalogRefused(logger, sources.RulesDirectory, result.Problems.Count);
-            foreach (var problem in result.Problems)
-            {
-                Log.CatalogProblem(logger, problem.Code, problem.File, problem.Rule ?? "-", problem.Message);
-            }
-
             // The exception carries the same list, so it is printed even if logging is off.
-            result.GetCatalogOrThrow();
+            throw new InvalidDataException("The rule catalog was refused:" + Environment.NewLine + string.Join(Environment.NewLine, result.Problems));
         }
 
-        var catalog = result.Catalog!;
-        var reader = await InterventionReader.CreateAsync(sources.SchemasDirectory, cancellationToken);
-
-        // A refused form schema stops the start exactly as a refused rule file does.
-        var (formSchemas, schemaProblems) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory, cancellationToken);
-        if (formSchemas is null)
+        if (!OperatingSystem.IsWindows())
         {
-            Log.FormSchemasRefused(logger, sources.SchemasDirectory, schemaProblems.Count);
-            foreach (var problem in schemaProblems)
+            _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
-                Log.CatalogProblem(logger, problem.Code, problem.File, problem.Rule ?? "-", problem.Message);
-            }
-
-            throw new InvalidDataException("The form schemas were refused:" + Environment.NewLine + string.Join(Environment.NewLine, schemaProblems));
+                // The host must not stop on SIGHUP; the reload runs aside and logs its own outcome.
+                context.Cancel = true;
+                _ = Task.Run(() => loaded.LoadAsync(CancellationToken.None));
+            });
         }
-
-        // Procedure definitions name guard rules and municipalities: checked against the loaded catalog.
-        var procedures = await ProcedureLoader.LoadAsync(sources, catalog, cancellationToken);
-        if (!procedures.Succeeded)
-        {
-            foreach (var problem in procedures.Problems)
-            {
-                Log.CatalogProblem(logger, problem.Code, problem.File, problem.Rule ?? "-", problem.Message);
-            }
-
-            throw new InvalidDataException("The procedure definitions were refused:" + Environment.NewLine + string.Join(Environment.NewLine, procedures.Problems));
-        }
-
-        loaded.Set(catalog, reader, formSchemas, procedures.Catalog!);
-        var ids = catalog.RuleSetIds.ToList();
-        var versionCount = ids.Sum(id => catalog.Versions(id).Count);
-        Log.CatalogLoaded(logger, sources.RulesDirectory, ids.Count, versionCount, catalog.Overlays.Count, catalog.Municipalities.Count);
-        var forms = formSchemas.Forms.ToList();
-        var formVersionCount = forms.Sum(f => formSchemas.Versions(f).Count);
-        Log.FormSchemasLoaded(logger, sources.SchemasDirectory, forms.Count, formVersionCount, formSchemas.Extensions.Count);
     }
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public void Dispose() => _hangup?.Dispose();
 }

@@ -22,7 +22,7 @@ public static class MonitoringApi
     {
         services.AddSingleton(sp => new MonitoringStore(sp.GetRequiredService<DatabaseFactory>()));
         services.AddSingleton(sp => new ClockRefresher(sp.GetRequiredService<DatabaseFactory>()));
-        services.AddSingleton<ClockRefresh>();
+        services.AddScoped<ClockRefresh>();
         services.AddAuthorizationBuilder()
             .AddPolicy(StatisticsPolicy, p => p.RequireClaim(IntakeClaims.Role, StatisticsRoles));
         return services;

@@ -1,0 +1,44 @@
+using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Procedures;
+using StrategicCities.Core.Procedures.Clock;
+
+namespace StrategicCities.Core.Law;
+
+/// <summary>
+/// The law in force for one municipality on one legal date (<see cref="LawCatalog.At"/>): the municipality resolved
+/// once, and what a use case needs from it, composed or compiled only when asked (a determination never compiles a
+/// form's rules). A filed application asks for its pinned files instead (<see cref="PinnedProcedureAsync"/>).
+/// </summary>
+public sealed class LawInForce
+{
+    internal LawInForce(LawCatalog catalog, Municipality municipality, DateOnly legalDate)
+    {
+        Catalog = catalog;
+        Municipality = municipality;
+        LegalDate = legalDate;
+    }
+
+    /// <summary>The catalog this law was selected from.</summary>
+    public LawCatalog Catalog { get; }
+
+    /// <summary>The municipality, resolved.</summary>
+    public Municipality Municipality { get; }
+
+    /// <summary>The legal reference date (tempus regit actum).</summary>
+    public DateOnly LegalDate { get; }
+
+    /// <summary>The legal calendar (national days and this municipality's own, as data).</summary>
+    public ItalianCalendar Calendar => Catalog.Calendar;
+
+    /// <summary>The procedure of a regime in force on the date, with its guards.</summary>
+    public Task<(EffectiveProcedure? Procedure, InputError? Error)> ProcedureAsync(string regime, CancellationToken cancellationToken = default) =>
+        Catalog.Procedures.ResolveAsync(regime, Municipality.Code, LegalDate, cancellationToken);
+
+    /// <summary>The procedure exactly as an application pinned it (older revisions included), or why it cannot run.</summary>
+    public Task<(EffectiveProcedure? Procedure, InputError? Error)> PinnedProcedureAsync(
+        string regime, IReadOnlyCollection<PinnedVersion> pins, CancellationToken cancellationToken = default) =>
+        Catalog.Procedures.ResolvePinnedAsync(regime, Municipality.Code, LegalDate, pins, cancellationToken);
+
+    /// <summary>One rule set composed for this municipality and date (no compilation), or null when none is in force.</summary>
+    public ComposedRuleSet? RuleSet(string ruleSetId) => Catalog.Rules.Compose(ruleSetId, Municipality, LegalDate);
+}
