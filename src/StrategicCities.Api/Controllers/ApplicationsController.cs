@@ -234,7 +234,10 @@ public sealed class ApplicationsController(
         return ApiOutcome.Ok(StatusCodes.Status200OK, new DeadlinesResponse(id, today, terms)).ToResult(Response);
     }
 
-    /// <summary>Applications in the caller's scope, newest first, filtered and paged (page from 1, pageSize 1–500, default 50).</summary>
+    /// <summary>
+    /// Applications in the caller's scope, newest first, filtered and paged (page 1–10,000, pageSize 1–500, default 50).
+    /// Deeper pages are refused (400): narrow the search with the filters instead.
+    /// </summary>
     [HttpGet]
     [EndpointSummary("Search applications")]
     [ProducesResponseType<ApplicationPageResponse>(StatusCodes.Status200OK, "application/json")]
@@ -245,11 +248,17 @@ public sealed class ApplicationsController(
     {
         var pageNumber = 1;
         var size = 50;
-        if ((page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
-            || (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > 500)))
+        if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber is < 1 or > ApplicationQuery.MaxPage))
         {
             return problems.Result(HttpContext, [ProblemFactory.Error(ProblemCodes.RequestInvalid, "/query/page",
-                "page deve essere ≥ 1 e pageSize tra 1 e 500.", "page must be ≥ 1 and pageSize between 1 and 500.")]);
+                "page deve essere un numero da 1 a 10000: per andare oltre, restringere la ricerca con i filtri.",
+                "page must be a number from 1 to 10000: to go further, narrow the search with the filters.")]);
+        }
+
+        if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > ApplicationQuery.MaxPageSize))
+        {
+            return problems.Result(HttpContext, [ProblemFactory.Error(ProblemCodes.RequestInvalid, "/query/pageSize",
+                "pageSize deve essere un numero da 1 a 500.", "pageSize must be a number from 1 to 500.")]);
         }
 
         var caller = await CallerAsync(cancellationToken);
@@ -275,9 +284,12 @@ public sealed class ApplicationsController(
         }
 
         var tag = header.Trim();
-        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        if (tag.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
         {
-            tag = tag[2..];
+            // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches, so the precondition fails.
+            return (null, intake.Problem(HttpContext, StatusCodes.Status412PreconditionFailed, ProblemFactory.Error(IntakeCodes.IfMatchWeak, "/header/If-Match",
+                "If-Match richiede l'ETag forte ricevuto (es. \"3\"), non un ETag debole (W/\"3\").",
+                "If-Match needs the strong ETag received (e.g. \"3\"), not a weak one (W/\"3\").")));
         }
 
         tag = tag.Trim('"');
@@ -328,6 +340,11 @@ public sealed class ApplicationsController(
                 Response.Headers["Idempotent-Replayed"] = "true";
                 return (stored ?? new ApiOutcome { Status = begin.StatusCode ?? StatusCodes.Status200OK, Body = "{}" }).ToResult(Response);
             case IdempotencyStatus.InProgress:
+                if (begin.RetryAfter is { } retryAfter)
+                {
+                    Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 return intake.Problem(HttpContext, StatusCodes.Status409Conflict, ProblemFactory.Error(IntakeCodes.IdempotencyInProgress, "/header/Idempotency-Key",
                     "Una richiesta con la stessa chiave è ancora in corso: riprovare tra poco.", "A request with the same key is still in progress: retry shortly.")).ToResult(Response);
             case IdempotencyStatus.Mismatch:
@@ -342,12 +359,13 @@ public sealed class ApplicationsController(
         }
         catch
         {
-            await idempotency.AbandonAsync(caller.Actor.Id, key, CancellationToken.None);
+            await idempotency.AbandonAsync(caller.Actor.Id, key, begin.LeaseStartedAt!.Value, CancellationToken.None);
             throw;
         }
 
-        // Faults are not stored (a retry may succeed); outcomes, including refusals, are.
-        await idempotency.CompleteAsync(caller.Actor.Id, key, outcome.Status, JsonSerializer.Serialize(outcome, JsonDefaults.Compact), CancellationToken.None);
+        // Faults are not stored (a retry may succeed); outcomes, including refusals, are. Only while this attempt
+        // still holds the key's lease (IdempotencyStore).
+        await idempotency.CompleteAsync(caller.Actor.Id, key, begin.LeaseStartedAt!.Value, outcome.Status, JsonSerializer.Serialize(outcome, JsonDefaults.Compact), CancellationToken.None);
         return outcome.ToResult(Response);
     }
 }

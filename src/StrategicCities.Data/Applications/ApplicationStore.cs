@@ -280,7 +280,8 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             query.OfficeId,
             query.FiledFrom,
             query.FiledTo,
-            Skip = checked((query.Page - 1) * query.PageSize),
+            // In 64 bits: page × pageSize overflows an int long before a database would refuse the offset.
+            Skip = (query.Page - 1L) * query.PageSize,
             Take = query.PageSize,
             ScopeMunicipalities = scope.Municipalities,
         };
