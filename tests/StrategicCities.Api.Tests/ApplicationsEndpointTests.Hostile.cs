@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using StrategicCities.Data;
+using StrategicCities.Data.Applications;
 using StrategicCities.Data.Idempotency;
 
 namespace StrategicCities.Api.Tests;
@@ -111,18 +113,16 @@ public sealed partial class ApplicationsEndpointTests
         var key = Guid.NewGuid().ToString();
         var body = JsonSerializer.Serialize(new { municipality = Milano, regime = "cila" });
         var idempotency = _factory.Services.GetRequiredService<IdempotencyStore>();
-        var caller = await CallerIdAsync("clerk");
 
         // What a process killed mid-request leaves: the key reserved, no response stored.
-        var crashed = await idempotency.BeginAsync(caller, key, IdempotencyStore.HashRequest("POST", "/api/v1/applications", System.Text.Encoding.UTF8.GetBytes(body)));
+        var crashed = await idempotency.BeginAsync(await CallerIdAsync("clerk"), key, HashOf(body));
         Assert.That(crashed.Status, Is.EqualTo(IdempotencyStatus.Started));
-        var before = (await BodyAsync(await client.GetAsync($"/api/v1/applications?municipality={Milano}&regime=cila"))).GetProperty("total").GetInt64();
+        var before = await CountAsync(client, "cila");
 
         using var withinLease = await PostWithKeyAsync(client, key, body);
         _factory.Clock.Advance(idempotency.Lease + TimeSpan.FromSeconds(1));
         using var afterLease = await PostWithKeyAsync(client, key, body);
         using var again = await PostWithKeyAsync(client, key, body);
-        var after = (await BodyAsync(await client.GetAsync($"/api/v1/applications?municipality={Milano}&regime=cila"))).GetProperty("total").GetInt64();
 
         await ProblemAssert.IsProblemAsync(withinLease, HttpStatusCode.Conflict, "idempotency.in-progress", "/header/Idempotency-Key");
         Assert.Multiple(async () =>
@@ -131,10 +131,51 @@ public sealed partial class ApplicationsEndpointTests
             Assert.That(afterLease.StatusCode, Is.EqualTo(HttpStatusCode.Created), await afterLease.Content.ReadAsStringAsync());
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(again.Headers.Location, Is.EqualTo(afterLease.Headers.Location));
-            Assert.That(again.Headers.TryGetValues("Idempotent-Replayed", out _), Is.True);
-            Assert.That(after - before, Is.EqualTo(1), "the retry ran once");
+            Assert.That(again.Headers.Contains("Idempotent-Replayed"), Is.True);
+            Assert.That(await CountAsync(client, "cila") - before, Is.EqualTo(1), "the retry ran once");
         });
     }
+
+    [Test]
+    [Description("The dead attempt had created the application before it died, without storing its response.")]
+    public async Task Create_KeyLeftInProgressAfterTheWrite_RetryAfterTheLeaseFindsTheApplication_CreatesNoSecond()
+    {
+        using var client = Client("clerk");
+        var key = Guid.NewGuid().ToString();
+        var body = JsonSerializer.Serialize(new { municipality = Milano, regime = "cila" });
+        var idempotency = _factory.Services.GetRequiredService<IdempotencyStore>();
+        var template = await BodyAsync(await client.PostAsync("/api/v1/applications", Json(body)));
+        var crashed = await idempotency.BeginAsync(await CallerIdAsync("clerk"), key, HashOf(body));
+        await _factory.Services.GetRequiredService<ApplicationStore>().CreateDraftAsync(new NewApplication
+        {
+            Id = crashed.ResourceId,
+            Municipality = Milano,
+            OfficeId = template.GetProperty("officeId").GetGuid(),
+            Regime = "cila",
+            Form = template.GetProperty("form").GetString()!,
+            State = template.GetProperty("state").GetString()!,
+            Data = "{}",
+            CreatedBy = new Actor(await CallerIdAsync("clerk"), "clerk"),
+        });
+        var before = await CountAsync(client, "cila");
+
+        _factory.Clock.Advance(idempotency.Lease + TimeSpan.FromSeconds(1));
+        using var retry = await PostWithKeyAsync(client, key, body);
+        using var again = await PostWithKeyAsync(client, key, body);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), await retry.Content.ReadAsStringAsync());
+            Assert.That(retry.Headers.Location?.ToString(), Is.EqualTo($"/api/v1/applications/{crashed.ResourceId}"));
+            Assert.That(again.Headers.Location, Is.EqualTo(retry.Headers.Location));
+            Assert.That(await CountAsync(client, "cila"), Is.EqualTo(before), "no second application");
+        });
+    }
+
+    private static string HashOf(string body) => IdempotencyStore.HashRequest("POST", "/api/v1/applications", System.Text.Encoding.UTF8.GetBytes(body));
+
+    private static async Task<long> CountAsync(HttpClient client, string regime) =>
+        (await BodyAsync(await client.GetAsync($"/api/v1/applications?municipality={Milano}&regime={regime}"))).GetProperty("total").GetInt64();
 
     private static async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, string body)
     {

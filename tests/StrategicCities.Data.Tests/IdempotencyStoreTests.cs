@@ -97,6 +97,7 @@ public sealed class IdempotencyStoreTests(Dialect dialect) : DialectFixture(dial
             Assert.That(deadAttemptCompletes, Is.False, "the attempt whose lease was taken over stores nothing");
             Assert.That(winnerCompletes, Is.True);
             Assert.That(afterwards, Is.EqualTo(new IdempotencyBegin(IdempotencyStatus.Replay, 201, """{"id":"retry"}""")));
+            Assert.That(winner.ResourceId, Is.EqualTo(crashed.ResourceId).And.Not.Null, "the retry creates under the dead attempt's id");
         });
     }
 

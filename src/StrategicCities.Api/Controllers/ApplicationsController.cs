@@ -53,7 +53,7 @@ public sealed class ApplicationsController(
     public Task<IActionResult> CreateAsync(
         [FromHeader(Name = IdempotencyHeader), Description("Optional key (≤ 200 chars) making a retry safe.")] string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        IdempotentAsync(idempotencyKey, async (text, caller) =>
+        IdempotentAsync(idempotencyKey, async (text, caller, resourceId) =>
         {
             CreateApplicationRequest? request;
             try
@@ -68,7 +68,7 @@ public sealed class ApplicationsController(
             return request is null
                 ? intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(ProblemCodes.RequestInvalid, "",
                     "Il corpo non è una richiesta di creazione valida.", "The body is not a valid create request."))
-                : await intake.CreateAsync(HttpContext, caller, request, cancellationToken);
+                : await intake.CreateAsync(HttpContext, caller, request, resourceId, cancellationToken);
         }, requireBody: true, cancellationToken);
 
     /// <summary>One application (ETag = version).</summary>
@@ -151,7 +151,7 @@ public sealed class ApplicationsController(
             return ifMatchError.ToResult(Response);
         }
 
-        return await IdempotentAsync(idempotencyKey, async (text, caller) =>
+        return await IdempotentAsync(idempotencyKey, async (text, caller, _) =>
         {
             TriggerRequest? request = null;
             if (!string.IsNullOrWhiteSpace(text))
@@ -299,9 +299,13 @@ public sealed class ApplicationsController(
                 "If-Match deve essere l'ETag ricevuto (es. \"3\").", "If-Match must be the ETag received (e.g. \"3\").")));
     }
 
-    /// <summary>Runs <paramref name="action"/> once per (caller, Idempotency-Key); replays the stored outcome on a retry.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> once per (caller, Idempotency-Key); replays the stored outcome on a retry. The
+    /// action gets the body, the caller and, under a key, the id a resource it creates takes (the same for a retry
+    /// that takes over the lease of an attempt that died: IdempotencyStore).
+    /// </summary>
     private async Task<IActionResult> IdempotentAsync(
-        string? key, Func<string, Caller, Task<ApiOutcome>> action, bool requireBody, CancellationToken cancellationToken)
+        string? key, Func<string, Caller, Guid?, Task<ApiOutcome>> action, bool requireBody, CancellationToken cancellationToken)
     {
         string text;
         if (requireBody || Request.ContentLength is > 0 || Request.Headers.TransferEncoding.Count > 0)
@@ -322,7 +326,7 @@ public sealed class ApplicationsController(
         var caller = await CallerAsync(cancellationToken);
         if (key is null)
         {
-            return (await action(text, caller)).ToResult(Response);
+            return (await action(text, caller, null)).ToResult(Response);
         }
 
         if (key.Length is 0 or > 200)
@@ -355,7 +359,7 @@ public sealed class ApplicationsController(
         ApiOutcome outcome;
         try
         {
-            outcome = await action(text, caller);
+            outcome = await action(text, caller, begin.ResourceId);
         }
         catch
         {

@@ -29,5 +29,14 @@ public enum IdempotencyStatus
 /// that only the holder of the lease stores a response.
 /// </param>
 /// <param name="RetryAfter">On <see cref="IdempotencyStatus.InProgress"/>: how long until the running attempt's lease lapses.</param>
+/// <param name="ResourceId">
+/// On <see cref="IdempotencyStatus.Started"/>: the id a resource created by the request takes, the same for every
+/// attempt under this record, so that an attempt taking over a dead one's lease finds what it created.
+/// </param>
 public sealed record IdempotencyBegin(
-    IdempotencyStatus Status, int? StatusCode = null, string? ResponseBody = null, DateTimeOffset? LeaseStartedAt = null, TimeSpan? RetryAfter = null);
+    IdempotencyStatus Status,
+    int? StatusCode = null,
+    string? ResponseBody = null,
+    DateTimeOffset? LeaseStartedAt = null,
+    TimeSpan? RetryAfter = null,
+    Guid? ResourceId = null);

@@ -11,11 +11,17 @@ namespace StrategicCities.Data.Idempotency;
 /// by <see cref="CompleteAsync(string, string, DateTimeOffset, int, string?, CancellationToken)"/> and replayed to later
 /// requests with the same body hash.
 /// <para>
-/// A reservation is a lease of <see cref="Lease"/>: <c>created_at</c> is when the current attempt took the key. A
-/// record still open after its lease belongs to an attempt that died (a crash, a kill): the next request with the key
-/// takes the lease over with a compare-and-set on that instant, so of several retries exactly one starts, and the
-/// dead attempt, were it only slow, can no longer store its response (completion is fenced by the same instant). The
-/// host keeps each attempt shorter than the lease (its request timeout), so a live attempt is never taken over.
+/// A reservation is a lease of <see cref="Lease"/>: <c>lease_started_at</c> (or <c>created_at</c> for the first
+/// attempt) is when the current attempt took the key. A record still open after its lease belongs to an attempt that
+/// died (a crash, a kill): the next request with the key takes the lease over with a compare-and-set on that instant,
+/// so of several retries exactly one starts, and the dead attempt, were it only slow, can no longer store its response
+/// (completion is fenced by the same instant). The host keeps each attempt shorter than the lease (its request
+/// timeout), so a live attempt is never taken over.
+/// </para>
+/// <para>
+/// A dead attempt may have done its work before dying, without storing the response. A creation stays single anyway
+/// when it uses <see cref="IdempotencyBegin.ResourceId"/> as the new resource's id: every attempt under the record
+/// gets the same id, so a retry finds what the dead attempt created instead of creating it again.
 /// </para>
 /// </summary>
 public sealed class IdempotencyStore
@@ -81,12 +87,13 @@ public sealed class IdempotencyStore
 
             if (inserted == 1)
             {
-                return new IdempotencyBegin(IdempotencyStatus.Started, LeaseStartedAt: now);
+                return new IdempotencyBegin(IdempotencyStatus.Started, LeaseStartedAt: now, ResourceId: ResourceIdOf(caller, key, now));
             }
 
             var row = await connection.QuerySingleOrDefaultAsync<RecordRow>(new CommandDefinition(
                 """
-                SELECT request_hash AS RequestHash, status_code AS StatusCode, response_body AS ResponseBody, created_at AS LeaseStartedAt
+                SELECT request_hash AS RequestHash, status_code AS StatusCode, response_body AS ResponseBody, created_at AS CreatedAt,
+                       COALESCE(lease_started_at, created_at) AS LeaseStartedAt
                 FROM idempotency_records
                 WHERE caller = @Caller AND idem_key = @Key
                 """,
@@ -122,14 +129,14 @@ public sealed class IdempotencyStore
             // The attempt holding the key outlived its lease: it died. Take the key over, atomically.
             var taken = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE idempotency_records SET created_at = @Now
-                WHERE caller = @Caller AND idem_key = @Key AND status_code IS NULL AND created_at = @Seen
+                UPDATE idempotency_records SET lease_started_at = @Now
+                WHERE caller = @Caller AND idem_key = @Key AND status_code IS NULL AND COALESCE(lease_started_at, created_at) = @Seen
                 """,
                 new { Caller = caller, Key = key, Now = now, Seen = row.LeaseStartedAt },
                 cancellationToken: cancellationToken));
             if (taken == 1)
             {
-                return new IdempotencyBegin(IdempotencyStatus.Started, LeaseStartedAt: now);
+                return new IdempotencyBegin(IdempotencyStatus.Started, LeaseStartedAt: now, ResourceId: ResourceIdOf(caller, key, row.CreatedAt));
             }
 
             if (round >= 3)
@@ -151,7 +158,7 @@ public sealed class IdempotencyStore
             """
             UPDATE idempotency_records
             SET status_code = @StatusCode, response_body = @ResponseBody, completed_at = @Now
-            WHERE caller = @Caller AND idem_key = @Key AND status_code IS NULL AND created_at = @LeaseStartedAt
+            WHERE caller = @Caller AND idem_key = @Key AND status_code IS NULL AND COALESCE(lease_started_at, created_at) = @LeaseStartedAt
             """,
             new { Caller = caller, Key = key, LeaseStartedAt = leaseStartedAt, StatusCode = statusCode, ResponseBody = responseBody, Now = _time.GetUtcNow() },
             cancellationToken: cancellationToken));
@@ -180,7 +187,7 @@ public sealed class IdempotencyStore
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM idempotency_records
-            WHERE caller = @Caller AND idem_key = @Key AND status_code IS NULL AND created_at = @LeaseStartedAt
+            WHERE caller = @Caller AND idem_key = @Key AND status_code IS NULL AND COALESCE(lease_started_at, created_at) = @LeaseStartedAt
             """,
             new { Caller = caller, Key = key, LeaseStartedAt = leaseStartedAt },
             cancellationToken: cancellationToken));
@@ -226,6 +233,17 @@ public sealed class IdempotencyStore
             """,
     };
 
+    /// <summary>A GUID (version 8) fixed by the record: caller, key and the instant the record was first created.</summary>
+    private static Guid ResourceIdOf(string caller, string key, DateTimeOffset createdAt)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{key}\n{createdAt.UtcTicks}"), hash);
+        var bytes = hash[..16];
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+
     // Whole microseconds: the instant is compared for equality after a round trip, and PostgreSQL keeps microseconds.
     private static DateTimeOffset Truncate(DateTimeOffset instant) => instant.AddTicks(-(instant.UtcTicks % 10));
 
@@ -234,6 +252,7 @@ public sealed class IdempotencyStore
         public string RequestHash { get; set; } = "";
         public int? StatusCode { get; set; }
         public string? ResponseBody { get; set; }
+        public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset LeaseStartedAt { get; set; }
     }
 }

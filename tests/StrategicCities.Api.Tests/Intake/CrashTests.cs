@@ -158,7 +158,9 @@ public sealed class CrashTests
         }
     }
 
-    private static async Task<Process> StartAsync(int port, string connection, HttpClient client, CancellationToken cancellationToken)
+    /// <summary>Starts the API on <paramref name="port"/> over <paramref name="connection"/> and waits until it is ready.</summary>
+    internal static async Task<Process> StartAsync(
+        int port, string connection, HttpClient client, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "StrategicCities.Api.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
@@ -171,6 +173,11 @@ public sealed class CrashTests
         start.Environment["Sweep__Enabled"] = "false";
         start.Environment["Catalog__RulesPath"] = RepoPaths.Rules;
         start.Environment["RateLimit__PermitLimit"] = "100000";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { TestContext.Progress.WriteLine("api: " + e.Data); } };
@@ -201,7 +208,7 @@ public sealed class CrashTests
         return process;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
