@@ -24,7 +24,7 @@ public sealed class CrashTests
     private const int Drafts = 80;
 
     [Test]
-    [CancelAfter(60_000)]
+    [CancelAfter(120_000)]
     public async Task KillDuringConcurrentSubmits_LeavesEveryApplicationWholeAndTheServerRestarts(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sc-crash-" + Guid.NewGuid().ToString("N"));
@@ -126,13 +126,7 @@ public sealed class CrashTests
         }
         finally
         {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync(CancellationToken.None);
-            }
-
-            server.Dispose();
+            await StopAsync(server);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
@@ -156,6 +150,25 @@ public sealed class CrashTests
         {
             return (id, 0);
         }
+    }
+
+    /// <summary>Kills the API if it still runs; a process already disposed (a restart that failed) is left alone.</summary>
+    internal static async Task StopAsync(Process server)
+    {
+        try
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed, or never started: nothing runs.
+        }
+
+        server.Dispose();
     }
 
     /// <summary>Starts the API on <paramref name="port"/> over <paramref name="connection"/> and waits until it is ready.</summary>
