@@ -47,6 +47,9 @@ builder.Services.AddSingleton<JsonBody>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<FaultExceptionHandler>();
 
+// Minimal endpoints and the OpenAPI document describe enumerations as MVC writes them: as their codes.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(JsonDefaults.CreateEnumConverter()));
+
 builder.Services.AddControllers()
     .AddJsonOptions(o => JsonDefaults.Apply(o.JsonSerializerOptions))
     .ConfigureApiBehaviorOptions(o =>
@@ -82,18 +85,23 @@ builder.Services.AddMonitoringApi();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.UseSingleValuedQuery();
 app.UseFormsCors(builder.Configuration);
-app.UseWidget();
 
 // ---- Intake: authentication, authorization, rate limiting ----
 app.UseIntake();
 // ---- end Intake ----
 
-app.MapControllers();
-app.MapOpenApi();
-app.MapScalarApiReference();
+// After the rate limiter: the widget's files and the demo page count like every other request.
+app.UseWidget();
+
+app.MapControllers().AllowHead();
+app.MapOpenApi().AllowHead();
+// System fonts: the page loads nothing from outside this origin (its Content Security Policy allows nothing else).
+app.MapScalarApiReference(o => o.DisableDefaultFonts()).AllowHead();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 

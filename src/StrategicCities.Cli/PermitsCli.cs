@@ -11,7 +11,8 @@ internal static class PermitsCli
         var context = new CliContext(output, error, input);
         var root = new RootCommand(
             "permits — author, test and apply the StrategicCities rule sets (Italian building procedures).\n" +
-            "Exit codes: 0 ok, 1 lint problems / failing cases / rules that do not load, 2 bad input.");
+            "Exit codes: 0 ok, 1 lint problems / failing cases / rules that do not load, 2 bad input.\n" +
+            DatabaseOptions.Rule);
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(ReleaseCommand.Create(context));
         root.Subcommands.Add(ApplicationsCommand.Create(context));

@@ -20,11 +20,18 @@ public static class JsonDefaults
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         // Italian text (è, à, «») stays readable; output is never embedded in HTML unescaped.
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Converters.Add(CreateEnumConverter());
         // Rule traces repeat the same entries in every answer: written from kept text (see the converter).
         options.Converters.Add(new Determination.TraceEntryJsonConverter());
         // Form reports are the busiest answer: written member by member (see the converter).
         options.Converters.Add(new Forms.ValidationReportJsonConverter());
     }
+
+    /// <summary>
+    /// Enumerations are written as their codes, never as numbers: kebab-case like the other codes of the API
+    /// (<c>TermState.NotStarted</c> is <c>"not-started"</c>, <c>StatisticsDimension.Municipality</c> is <c>"municipality"</c>).
+    /// </summary>
+    public static JsonConverter CreateEnumConverter() => new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false);
 
     private static JsonSerializerOptions Create(bool indented)
     {

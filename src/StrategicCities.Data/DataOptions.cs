@@ -11,13 +11,18 @@ namespace StrategicCities.Data;
 /// string (<c>sqlite:Data Source=data/strategiccities.db</c>, <c>postgres:Host=…;Database=…</c>,
 /// <c>sqlserver:Server=…;Database=…</c>); <c>Database:Provider</c> (sqlite | postgres | sqlserver) may name the provider
 /// instead of the prefix. No prefix and no provider means SQLite; no connection string at all means the SQLite file
-/// <c>data/strategiccities.db</c> under the base directory (the API's content root, the CLI's current folder).
+/// <c>data/strategiccities.db</c> under the base directory. The API and the CLI both take as base directory
+/// <see cref="HomeDirectory"/>, so that by default they share one file: the service's folder
+/// (<c>src/StrategicCities.Api</c>) of the checkout they run in, else the API's content root or the CLI's current folder.
 /// <c>Database:MigrateOnStart</c> (default: true for SQLite, false for servers) runs the migrations at start-up.
 /// </summary>
 public sealed class DataOptions
 {
     /// <summary>The default SQLite file, relative to the base directory.</summary>
     public const string DefaultSqliteFile = "data/strategiccities.db";
+
+    /// <summary>The service's project folder in a checkout, relative to the repository root.</summary>
+    public static readonly string ServiceFolder = Path.Combine("src", "StrategicCities.Api");
 
     private static readonly (string Prefix, Dialect Dialect)[] Prefixes =
     [
@@ -43,6 +48,28 @@ public sealed class DataOptions
 
     /// <summary>Whether the host applies pending migrations when it starts.</summary>
     public bool MigrateOnStart { get; }
+
+    /// <summary>
+    /// Where the default SQLite file and relative SQLite paths are resolved, for the API and the CLI alike: the
+    /// service's folder <c>src/StrategicCities.Api</c> of the checkout that holds <paramref name="startDirectory"/>
+    /// (found by walking up), else <paramref name="startDirectory"/> itself (a deployed service's content root).
+    /// </summary>
+    /// <param name="startDirectory">The API's content root, or the CLI's current folder.</param>
+    public static string HomeDirectory(string startDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(startDirectory);
+        var start = Path.GetFullPath(startDirectory);
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            var service = Path.Combine(folder.FullName, ServiceFolder);
+            if (File.Exists(Path.Combine(service, "StrategicCities.Api.csproj")))
+            {
+                return service;
+            }
+        }
+
+        return start;
+    }
 
     /// <summary>Reads the <c>Database</c> section: <c>ConnectionString</c>, <c>Provider</c>, <c>MigrateOnStart</c>.</summary>
     /// <param name="configuration">The configuration root (or any section that has a <c>Database</c> child).</param>

@@ -20,7 +20,7 @@ namespace StrategicCities.Api.Tests;
 [TestFixture("sqlite")]
 [TestFixture("postgres")]
 [NonParallelizable]
-public sealed class ApplicationsEndpointTests(string dialect)
+public sealed partial class ApplicationsEndpointTests(string dialect)
 {
     private const string Milano = "015146";
     private const string Roma = "058091";

@@ -67,6 +67,28 @@ public sealed class DeterminationEndpointTests
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "intervention.wrong-type", "/heritage");
     }
 
+    [TestCase("9223372036854775808")]
+    [TestCase("-9223372036854775809")]
+    [TestCase("18446744073709551616")]
+    [TestCase("123456789012345678901234567890123456789")]
+    [TestCase("1e400")]
+    [TestCase("2147483648")]
+    [Description("Issue 14: integers beyond 64 bits reached the schema validator and the reader, and answered 500.")]
+    public async Task Post_SeismicZoneBeyondAnyInteger_Returns400PointingAtTheField(string number)
+    {
+        var response = await Http.DetermineAsync(_client, Milano2025, $$"""{"category":"nuova-costruzione","seismicZone":{{number}}}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "intervention.out-of-range", "/seismicZone");
+    }
+
+    [Test]
+    public async Task Post_TemporaryDaysBeyondAnInteger_Returns400PointingAtTheField()
+    {
+        var response = await Http.DetermineAsync(_client, Milano2025, """{"category":"nuova-costruzione","temporary":{"days":3000000000}}""");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "intervention.out-of-range", "/temporary/days");
+    }
+
     [Test]
     public async Task Post_MissingCategory_Returns400()
     {

@@ -73,6 +73,17 @@ public sealed class StatisticsEndpointTests
     }
 
     [Test]
+    [Description("Issue 14: the report echoed \"groupBy\":[0].")]
+    public async Task Stats_EchoesGroupByAsCodes()
+    {
+        using var response = await GetAsync("/api/v1/stats?groupBy=municipality,month", "admin");
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(doc.RootElement.GetProperty("query").GetProperty("groupBy").EnumerateArray().Select(g => g.ValueKind == JsonValueKind.String ? g.GetString() : g.ToString()),
+            Is.EqualTo(new[] { "municipality", "month" }), doc.RootElement.ToString());
+    }
+
+    [Test]
     public async Task Admin_GetsEverything_AndBacklogEndpointAnswers()
     {
         using var response = await GetAsync("/api/v1/stats?groupBy=", "admin");

@@ -55,7 +55,7 @@ public sealed class ApplicationsController(
     public Task<IActionResult> CreateAsync(
         [FromHeader(Name = IdempotencyHeader), Description("Optional key (≤ 200 chars) making a retry safe.")] string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        IdempotentAsync(idempotencyKey, async (text, caller) =>
+        IdempotentAsync(idempotencyKey, async (text, caller, resourceId) =>
         {
             CreateApplicationRequest? request;
             try
@@ -70,7 +70,7 @@ public sealed class ApplicationsController(
             return request is null
                 ? intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(ProblemCodes.RequestInvalid, "",
                     "Il corpo non è una richiesta di creazione valida.", "The body is not a valid create request."))
-                : await intake.CreateAsync(HttpContext, caller, request, cancellationToken);
+                : await intake.CreateAsync(HttpContext, caller, request, resourceId, cancellationToken);
         }, requireBody: true, cancellationToken);
 
     /// <summary>One application (ETag = version).</summary>
@@ -153,7 +153,7 @@ public sealed class ApplicationsController(
             return ifMatchError.ToResult(Response);
         }
 
-        return await IdempotentAsync(idempotencyKey, async (text, caller) =>
+        return await IdempotentAsync(idempotencyKey, async (text, caller, _) =>
         {
             TriggerRequest? request = null;
             if (!string.IsNullOrWhiteSpace(text))
@@ -282,7 +282,10 @@ public sealed class ApplicationsController(
         return ApiOutcome.Ok(StatusCodes.Status200OK, new DeadlinesResponse(id, today, terms)).ToResult(Response);
     }
 
-    /// <summary>Applications in the caller's scope, newest first, filtered and paged (page from 1, pageSize 1–500, default 50).</summary>
+    /// <summary>
+    /// Applications in the caller's scope, newest first, filtered and paged (page 1–10,000, pageSize 1–500, default 50).
+    /// Deeper pages are refused (400): narrow the search with the filters instead.
+    /// </summary>
     [HttpGet]
     [EndpointSummary("Search applications")]
     [ProducesResponseType<ApplicationPageResponse>(StatusCodes.Status200OK, "application/json")]
@@ -293,11 +296,17 @@ public sealed class ApplicationsController(
     {
         var pageNumber = 1;
         var size = 50;
-        if ((page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
-            || (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > 500)))
+        if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber is < 1 or > ApplicationQuery.MaxPage))
         {
             return problems.Result(HttpContext, [ProblemFactory.Error(ProblemCodes.RequestInvalid, "/query/page",
-                "page deve essere ≥ 1 e pageSize tra 1 e 500.", "page must be ≥ 1 and pageSize between 1 and 500.")]);
+                "page deve essere un numero da 1 a 10000: per andare oltre, restringere la ricerca con i filtri.",
+                "page must be a number from 1 to 10000: to go further, narrow the search with the filters.")]);
+        }
+
+        if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > ApplicationQuery.MaxPageSize))
+        {
+            return problems.Result(HttpContext, [ProblemFactory.Error(ProblemCodes.RequestInvalid, "/query/pageSize",
+                "pageSize deve essere un numero da 1 a 500.", "pageSize must be a number from 1 to 500.")]);
         }
 
         var caller = await CallerAsync(cancellationToken);
@@ -323,9 +332,12 @@ public sealed class ApplicationsController(
         }
 
         var tag = header.Trim();
-        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        if (tag.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
         {
-            tag = tag[2..];
+            // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches, so the precondition fails.
+            return (null, intake.Problem(HttpContext, StatusCodes.Status412PreconditionFailed, ProblemFactory.Error(IntakeCodes.IfMatchWeak, "/header/If-Match",
+                "If-Match richiede l'ETag forte ricevuto (es. \"3\"), non un ETag debole (W/\"3\").",
+                "If-Match needs the strong ETag received (e.g. \"3\"), not a weak one (W/\"3\").")));
         }
 
         tag = tag.Trim('"');
@@ -335,9 +347,13 @@ public sealed class ApplicationsController(
                 "If-Match deve essere l'ETag ricevuto (es. \"3\").", "If-Match must be the ETag received (e.g. \"3\").")));
     }
 
-    /// <summary>Runs <paramref name="action"/> once per (caller, Idempotency-Key); replays the stored outcome on a retry.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> once per (caller, Idempotency-Key); replays the stored outcome on a retry. The
+    /// action gets the body, the caller and, under a key, the id a resource it creates takes (the same for a retry
+    /// that takes over the lease of an attempt that died: IdempotencyStore).
+    /// </summary>
     private async Task<IActionResult> IdempotentAsync(
-        string? key, Func<string, Caller, Task<ApiOutcome>> action, bool requireBody, CancellationToken cancellationToken)
+        string? key, Func<string, Caller, Guid?, Task<ApiOutcome>> action, bool requireBody, CancellationToken cancellationToken)
     {
         string text;
         if (requireBody || Request.ContentLength is > 0 || Request.Headers.TransferEncoding.Count > 0)
@@ -358,7 +374,7 @@ public sealed class ApplicationsController(
         var caller = await CallerAsync(cancellationToken);
         if (key is null)
         {
-            return (await action(text, caller)).ToResult(Response);
+            return (await action(text, caller, null)).ToResult(Response);
         }
 
         if (key.Length is 0 or > 200)
@@ -376,6 +392,11 @@ public sealed class ApplicationsController(
                 Response.Headers["Idempotent-Replayed"] = "true";
                 return (stored ?? new ApiOutcome { Status = begin.StatusCode ?? StatusCodes.Status200OK, Body = "{}" }).ToResult(Response);
             case IdempotencyStatus.InProgress:
+                if (begin.RetryAfter is { } retryAfter)
+                {
+                    Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 return intake.Problem(HttpContext, StatusCodes.Status409Conflict, ProblemFactory.Error(IntakeCodes.IdempotencyInProgress, "/header/Idempotency-Key",
                     "Una richiesta con la stessa chiave è ancora in corso: riprovare tra poco.", "A request with the same key is still in progress: retry shortly.")).ToResult(Response);
             case IdempotencyStatus.Mismatch:
@@ -386,16 +407,17 @@ public sealed class ApplicationsController(
         ApiOutcome outcome;
         try
         {
-            outcome = await action(text, caller);
+            outcome = await action(text, caller, begin.ResourceId);
         }
         catch
         {
-            await idempotency.AbandonAsync(caller.Actor.Id, key, CancellationToken.None);
+            await idempotency.AbandonAsync(caller.Actor.Id, key, begin.LeaseStartedAt!.Value, CancellationToken.None);
             throw;
         }
 
-        // Faults are not stored (a retry may succeed); outcomes, including refusals, are.
-        await idempotency.CompleteAsync(caller.Actor.Id, key, outcome.Status, JsonSerializer.Serialize(outcome, JsonDefaults.Compact), CancellationToken.None);
+        // Faults are not stored (a retry may succeed); outcomes, including refusals, are. Only while this attempt
+        // still holds the key's lease (IdempotencyStore).
+        await idempotency.CompleteAsync(caller.Actor.Id, key, begin.LeaseStartedAt!.Value, outcome.Status, JsonSerializer.Serialize(outcome, JsonDefaults.Compact), CancellationToken.None);
         return outcome.ToResult(Response);
     }
 }

@@ -12,7 +12,6 @@ namespace StrategicCities.Api.Controllers;
 /// <summary>Intervention → regime, additional acts and attachments (DESIGN.md §4).</summary>
 [ApiController]
 [Route("api/v1/determinations")]
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Intake.IntakeExtensions.PublicRateLimit)]
 [Tags("Determination")]
 public sealed class DeterminationsController(DeterminationEngine engine, JsonBody body, ProblemFactory problems, TimeProvider clock) : ControllerBase
 {

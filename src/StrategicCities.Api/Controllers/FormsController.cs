@@ -94,7 +94,6 @@ public sealed class FormsController(
     /// request that cannot be validated (not JSON, too large, too deep, unknown form or municipality, no version in force).
     /// </summary>
     [HttpPost("{form}/validate")]
-    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Intake.IntakeExtensions.PublicRateLimit)]
     [EndpointSummary("Validate a form")]
     [RequestParameter("form", ParameterLocation.Path, FormDescription)]
     [RequestParameter("municipality", ParameterLocation.Query, MunicipalityDescription)]

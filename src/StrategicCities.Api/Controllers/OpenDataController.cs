@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using StrategicCities.Api.Intake;
+using StrategicCities.Api.Http;
 using StrategicCities.Api.OpenApi;
 using StrategicCities.Core.OpenData;
 using StrategicCities.Data.Monitoring;
@@ -19,7 +19,6 @@ namespace StrategicCities.Api.Controllers;
 [Route("api/v1/opendata")]
 [Tags("Open data")]
 [AllowAnonymous]
-[EnableRateLimiting(IntakeExtensions.PublicRateLimit)]
 public sealed class OpenDataController(MonitoringStore store) : ControllerBase
 {
     /// <summary>Where the data dictionary is served.</summary>
@@ -31,6 +30,8 @@ public sealed class OpenDataController(MonitoringStore store) : ControllerBase
     /// integration_days). Dictionary: /api/v1/opendata/permits-dictionary.md.
     /// </summary>
     [HttpGet("permits.csv")]
+    [HeavyRequest]
+    [DisableRequestTimeout]
     [EndpointSummary("Open data: building permits (CSV)")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ResponseHeader(StatusCodes.Status200OK, "Content-Disposition", "attachment; filename=\"permits.csv\"")]
@@ -43,6 +44,8 @@ public sealed class OpenDataController(MonitoringStore store) : ControllerBase
     /// Dictionary: /api/v1/opendata/permits-dictionary.md.
     /// </summary>
     [HttpGet("permits.json")]
+    [HeavyRequest]
+    [DisableRequestTimeout]
     [EndpointSummary("Open data: building permits (JSON)")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "application/json")]
     [ResponseHeader(StatusCodes.Status200OK, "Content-Disposition", "attachment; filename=\"permits.json\"")]
@@ -68,6 +71,12 @@ public sealed class OpenDataController(MonitoringStore store) : ControllerBase
         Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         Response.Headers.Link = $"<{DictionaryPath}>; rel=\"describedby\"; type=\"text/markdown\"";
         Response.Headers.CacheControl = "public, max-age=300";
+        if (HttpMethods.IsHead(Request.Method))
+        {
+            // The headers of the export without reading every application for a body nobody receives.
+            return;
+        }
+
         await OpenDataWriter.WriteAsync(store.OpenDataAsync(cancellationToken: cancellationToken), format, Response.Body, cancellationToken);
     }
 }

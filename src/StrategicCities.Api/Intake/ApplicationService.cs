@@ -27,8 +27,8 @@ public sealed class ApplicationService(
     /// <summary>The regime's default form when the request names none.</summary>
     public static string DefaultForm(string regime) => regime == "permesso-di-costruire" ? "pdc" : regime;
 
-    /// <summary>Creates a draft in the procedure's initial state.</summary>
-    public async Task<ApiOutcome> CreateAsync(HttpContext http, Caller caller, CreateApplicationRequest request, CancellationToken cancellationToken)
+    /// <summary>Creates a draft in the procedure's initial state; <paramref name="id"/>, when given, makes a retry find it.</summary>
+    public async Task<ApiOutcome> CreateAsync(HttpContext http, Caller caller, CreateApplicationRequest request, Guid? id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -85,6 +85,7 @@ public sealed class ApplicationService(
 
         var record = await store.CreateDraftAsync(new NewApplication
         {
+            Id = id,
             Municipality = municipality,
             OfficeId = caller.OfficeId,
             Form = form,

@@ -3,7 +3,10 @@ using StrategicCities.Data;
 
 namespace StrategicCities.Api.Intake;
 
-/// <summary>Readiness: the database answers a trivial query (the description names the dialect and place, never credentials).</summary>
+/// <summary>
+/// Readiness: the database answers a trivial query. The answer is public, so it says only whether the database
+/// answered: no dialect, file, host or database name (the start-up log names them).
+/// </summary>
 public sealed class DatabaseHealthCheck(DatabaseFactory factory) : IHealthCheck
 {
     /// <inheritdoc />
@@ -15,11 +18,11 @@ public sealed class DatabaseHealthCheck(DatabaseFactory factory) : IHealthCheck
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";
             await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy(factory.Options.Describe());
+            return HealthCheckResult.Healthy("reachable");
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("database unreachable (" + factory.Options.Describe() + ")");
+            return HealthCheckResult.Unhealthy("unreachable");
         }
     }
 }

@@ -63,6 +63,9 @@ public static class IntakeCodes
     /// <summary>400: the If-Match header is not a version tag.</summary>
     public const string IfMatchInvalid = "precondition.invalid";
 
+    /// <summary>412: If-Match carries a weak ETag, which never matches under the strong comparison If-Match uses.</summary>
+    public const string IfMatchWeak = "precondition.weak-etag";
+
     /// <summary>429: too many requests in the window.</summary>
     public const string RateLimited = "rate.limited";
 

@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
+using StrategicCities.Api.Http;
 using StrategicCities.Api.Intake.Auth;
 using StrategicCities.Api.Problems;
 using StrategicCities.Data;
@@ -19,7 +21,7 @@ namespace StrategicCities.Api.Intake;
 /// </summary>
 public static class IntakeExtensions
 {
-    /// <summary>The rate-limiter policy of the public endpoints (determinations, form validation).</summary>
+    /// <summary>A rate-limiter policy name endpoints may carry; every request is limited by the global limiter anyway.</summary>
     public const string PublicRateLimit = "public";
 
     /// <summary>Registers everything the intake needs.</summary>
@@ -28,13 +30,26 @@ public static class IntakeExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
 
-        // Storage: one setting (Database:ConnectionString), SQLite data/strategiccities.db under the content root by default.
-        services.AddSingleton(_ => DataOptions.FromConfiguration(configuration, environment.ContentRootPath));
+        // Storage: one setting (Database:ConnectionString); by default SQLite data/strategiccities.db in the service's
+        // folder, the same file the CLI uses (DataOptions.HomeDirectory).
+        services.AddSingleton(_ => DataOptions.FromConfiguration(configuration, DataOptions.HomeDirectory(environment.ContentRootPath)));
         services.AddSingleton(sp => new DatabaseFactory(sp.GetRequiredService<DataOptions>(), sp.GetRequiredService<ILogger<DatabaseFactory>>()));
         services.AddSingleton(sp => new ApplicationStore(sp.GetRequiredService<DatabaseFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new OfficeStore(sp.GetRequiredService<DatabaseFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<DatabaseFactory>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<DatabaseFactory>(), sp.GetRequiredService<TimeProvider>()));
+        // Every request but the streamed exports ends within Limits:RequestTimeoutSeconds (its token is cancelled,
+        // 504). An idempotency key is leased for longer (Idempotency:LeaseSeconds, twice the timeout by default), so
+        // the lease of a live attempt never lapses: only a dead attempt's key is taken over by a retry.
+        var requestTimeout = TimeSpan.FromSeconds(configuration.GetValue("Limits:RequestTimeoutSeconds", 30));
+        var lease = TimeSpan.FromSeconds(configuration.GetValue("Idempotency:LeaseSeconds", 2 * requestTimeout.TotalSeconds));
+        if (requestTimeout <= TimeSpan.Zero || lease <= requestTimeout)
+        {
+            throw new InvalidOperationException(
+                $"Idempotency:LeaseSeconds ({lease.TotalSeconds}) must be longer than Limits:RequestTimeoutSeconds ({requestTimeout.TotalSeconds}), which must be positive.");
+        }
+
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = requestTimeout });
+        services.AddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<DatabaseFactory>(), sp.GetRequiredService<TimeProvider>(), lease));
         services.AddSingleton(sp => new ExpiryClaims(sp.GetRequiredService<DatabaseFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DevelopmentSeed>();
         services.AddHostedService<DatabaseStartup>();
@@ -65,14 +80,22 @@ public static class IntakeExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
         services.AddHealthChecks().AddCheck<SweepHealthCheck>("sweep", tags: ["ready"]);
 
-        // Rate limiting of the public endpoints: a fixed window per API key, else per client address.
-        var permits = configuration.GetValue("RateLimit:PermitLimit", 600);
+        // Rate limiting of every request (pages, documents, static files, API): a fixed window per API key, else per
+        // client address. A request costs one permit; one marked [HeavyRequest] (the open-data export) costs
+        // RateLimit:HeavyCost. Each instance keeps its own windows (in memory).
+        var permits = Math.Max(1, configuration.GetValue("RateLimit:PermitLimit", 600));
         var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimit:WindowSeconds", 60));
+        var heavyCost = Math.Clamp(configuration.GetValue("RateLimit:HeavyCost", 60), 1, permits);
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirst(IntakeClaims.ActorId)?.Value ?? "ip:" + http.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            o.GlobalLimiter = new WeightedRateLimiter(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetFixedWindowLimiter(
+                    http.User.FindFirst(IntakeClaims.ActorId)?.Value ?? "ip:" + http.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })),
+                http => http.GetEndpoint()?.Metadata.GetMetadata<HeavyRequestAttribute>() is null ? 1 : heavyCost);
+
+            // Endpoints that name this policy are counted by the global limiter above, once.
+            o.AddPolicy(PublicRateLimit, _ => RateLimitPartition.GetNoLimiter(PublicRateLimit));
             o.OnRejected = async (context, token) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
@@ -98,6 +121,7 @@ public static class IntakeExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRequestTimeouts();
         return app;
     }
 }

@@ -30,6 +30,9 @@ public static class ProblemCodes
     /// <summary>A required query parameter is missing (400).</summary>
     public const string QueryMissing = "query.missing";
 
+    /// <summary>A query parameter is given more than once; every query parameter of the API takes one value (400).</summary>
+    public const string QueryRepeated = "query.repeated";
+
     /// <summary>No route matches the path (404).</summary>
     public const string RouteNotFound = "route.not-found";
 

@@ -40,7 +40,7 @@ public static class ProblemStatus
         return error.Code switch
         {
             ProblemCodes.BodyEmpty or ProblemCodes.BodyNotJson or ProblemCodes.BodyTooDeep or ProblemCodes.BodyNotObject
-                or ProblemCodes.QueryMissing or ProblemCodes.RequestInvalid
+                or ProblemCodes.QueryMissing or ProblemCodes.QueryRepeated or ProblemCodes.RequestInvalid
                 or InputError.Codes.MunicipalityInvalid or InputError.Codes.LegalDateInvalid => StatusCodes.Status400BadRequest,
             ProblemCodes.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
             ProblemCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using StrategicCities.Api.Http;
 
 namespace StrategicCities.Api.Widget;
 
@@ -42,7 +43,7 @@ public static class WidgetEndpoints
                 "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
                 "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
             return Results.Stream(files.GetFileInfo("demo/index.html").CreateReadStream(), "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowHead();
         return app;
     }
 }

@@ -6,18 +6,49 @@ using StrategicCities.Data.Migrations;
 namespace StrategicCities.Cli.Commands;
 
 /// <summary>
-/// The database setting of the db, keys and offices commands: <c>--connection</c>, else the environment variables the
-/// API reads (<c>Database__ConnectionString</c>, <c>Database__Provider</c>), else the SQLite file
-/// <c>data/strategiccities.db</c> under the current folder.
+/// The database setting of the commands that use one: <c>--connection</c>, else the environment variables the API
+/// reads (<c>Database__ConnectionString</c>, <c>Database__Provider</c>), else the service's own SQLite file. Relative
+/// SQLite paths are resolved where the API resolves them (<see cref="DataOptions.HomeDirectory"/>), so that from
+/// anywhere in a checkout the commands act on the data of the service started with <c>dotnet run</c>.
 /// </summary>
 internal static class DatabaseOptions
 {
+    /// <summary>The rule, as <c>permits --help</c> and <c>permits db info</c> print it.</summary>
+    public const string Rule =
+        "Database: --connection, else $Database__ConnectionString (with $Database__Provider), else the service's SQLite file " +
+        "data/strategiccities.db; the file and relative SQLite paths are in the service's folder, src/StrategicCities.Api of " +
+        "the checkout around the current folder (as for 'dotnet run --project src/StrategicCities.Api'), else the current " +
+        "folder. 'permits db info' prints which database that is.";
+
+    /// <summary>The setting, the provider and where they came from (for <c>db info</c>).</summary>
+    public static (string? Setting, string? Provider, string Source) Resolve(string? connection)
+    {
+        if (connection is not null)
+        {
+            return (connection, null, "--connection");
+        }
+
+        var setting = Environment.GetEnvironmentVariable("Database__ConnectionString");
+        var provider = Environment.GetEnvironmentVariable("Database__Provider");
+        return string.IsNullOrWhiteSpace(setting) && string.IsNullOrWhiteSpace(provider)
+            ? (null, null, "the default (no --connection, no Database__ConnectionString)")
+            : (setting, provider, "the environment (Database__ConnectionString / Database__Provider)");
+    }
+
+    /// <summary>The options for the setting (see <see cref="Rule"/>); FormatException when it is refused.</summary>
+    public static DataOptions Parse(string? connection)
+    {
+        var (setting, provider, _) = Resolve(connection);
+        return DataOptions.Parse(setting, provider, DataOptions.HomeDirectory(Directory.GetCurrentDirectory()));
+    }
+
     public static Option<string?> Connection() => new("--connection", "-c")
     {
         Description =
             "Database setting: a connection string with a provider prefix, e.g. 'sqlite:Data Source=data/strategiccities.db', " +
             "'postgres:Host=127.0.0.1;Database=strategiccities;Username=…;Password=…', 'sqlserver:Server=…;Database=…'. " +
-            "Default: $Database__ConnectionString (with $Database__Provider), else data/strategiccities.db here.",
+            "Default: $Database__ConnectionString (with $Database__Provider), else the service's file " +
+            "src/StrategicCities.Api/data/strategiccities.db of this checkout ('permits db info' prints it).",
     };
 
     /// <summary>The factory for the setting, or null after printing why the setting is refused.</summary>
@@ -25,9 +56,7 @@ internal static class DatabaseOptions
     {
         try
         {
-            var setting = connection ?? Environment.GetEnvironmentVariable("Database__ConnectionString");
-            var provider = connection is null ? Environment.GetEnvironmentVariable("Database__Provider") : null;
-            return new DatabaseFactory(DataOptions.Parse(setting, provider, Directory.GetCurrentDirectory()));
+            return new DatabaseFactory(Parse(connection));
         }
         catch (FormatException ex)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StrategicCities.Data;
 
 namespace StrategicCities.Cli.Commands;
 
@@ -30,6 +31,31 @@ internal static class DbCommand
                 return ExitCodes.Ok;
             }, ct, migrateFirst: false);
         });
-        return new Command("db", "Database operations.") { migrate };
+        var infoConnection = DatabaseOptions.Connection();
+        var info = new Command("info",
+            "Print which database the commands (and the service, by the same rule) use, without opening or creating it.")
+        {
+            infoConnection,
+        };
+        info.SetAction(async (parse, ct) =>
+        {
+            var connectionValue = parse.GetValue(infoConnection);
+            DataOptions options;
+            try
+            {
+                options = DatabaseOptions.Parse(connectionValue);
+            }
+            catch (FormatException ex)
+            {
+                await context.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            await context.Out.WriteLineAsync($"database: {options.Describe()}");
+            await context.Out.WriteLineAsync($"from: {DatabaseOptions.Resolve(connectionValue).Source}");
+            await context.Out.WriteLineAsync(DatabaseOptions.Rule);
+            return ExitCodes.Ok;
+        });
+        return new Command("db", "Database operations.") { migrate, info };
     }
 }

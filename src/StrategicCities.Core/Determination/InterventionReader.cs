@@ -44,6 +44,15 @@ public sealed class InterventionReader
                     "The intervention must be a JSON object, e.g. {\"category\": \"nuova-costruzione\"}."))]);
             }
 
+            // Every number of the vocabulary is a small integer. Numbers beyond a 32-bit integer are refused before the
+            // schema sees them: its validator (Newtonsoft) turns them into BigInteger or infinity and fails on them.
+            var tooLarge = new List<InputError>();
+            FindOutOfRangeNumbers(document.RootElement, "", tooLarge);
+            if (tooLarge.Count > 0)
+            {
+                return (null, tooLarge);
+            }
+
             var errors = _schema.Validate(json);
             if (errors.Count > 0)
             {
@@ -112,6 +121,36 @@ public sealed class InterventionReader
         text.Length >= 3 && int.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
             ? (text[..1], n)
             : ("", 0);
+
+    private static void FindOutOfRangeNumbers(JsonElement element, string pointer, List<InputError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    FindOutOfRangeNumbers(property.Value, pointer + "/" + EscapePointer(property.Name), errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    FindOutOfRangeNumbers(item, pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), errors);
+                    index++;
+                }
+
+                break;
+            case JsonValueKind.Number when !element.TryGetDouble(out var value) || Math.Abs(value) > int.MaxValue:
+                errors.Add(new InputError("intervention.out-of-range", pointer, new LocalizedText(
+                    $"Numero fuori intervallo in {pointer}: i numeri dell'intervento sono interi piccoli (ad es. seismicZone da 1 a 4).",
+                    $"Number out of range at {pointer}: the intervention's numbers are small integers (e.g. seismicZone 1 to 4).")));
+                break;
+        }
+    }
+
+    private static string EscapePointer(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static InputError ToInputError(ValidationError error)
     {

@@ -55,15 +55,31 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             CreatedBy = draft.CreatedBy.Id,
         };
         await using var connection = await factory.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO applications
-                (id, municipality, office_id, regime, form, state, data, version, created_at, updated_at, created_by)
-            VALUES
-                (@Id, @Municipality, @OfficeId, @Regime, @Form, @State, @Data, @Version, @CreatedAt, @UpdatedAt, @CreatedBy)
-            """,
-            record,
-            cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO applications
+                    (id, municipality, office_id, regime, form, state, data, version, created_at, updated_at, created_by)
+                VALUES
+                    (@Id, @Municipality, @OfficeId, @Regime, @Form, @State, @Data, @Version, @CreatedAt, @UpdatedAt, @CreatedBy)
+                """,
+                record,
+                cancellationToken: cancellationToken));
+        }
+        catch (DbException ex) when (draft.Id is not null && DbErrors.IsUniqueViolation(ex))
+        {
+            // An id chosen by the caller makes the creation idempotent (a retry of a request whose process died after
+            // creating it): the application the same creator made with that id is the answer.
+            var existing = await GetAsync(record.Id, MunicipalityScope.Everywhere, cancellationToken);
+            if (existing is null || !string.Equals(existing.CreatedBy, record.CreatedBy, StringComparison.Ordinal))
+            {
+                throw;
+            }
+
+            return existing;
+        }
+
         return record;
     }
 
@@ -317,7 +333,8 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             query.OfficeId,
             query.FiledFrom,
             query.FiledTo,
-            Skip = checked((query.Page - 1) * query.PageSize),
+            // In 64 bits: page × pageSize overflows an int long before a database would refuse the offset.
+            Skip = (query.Page - 1L) * query.PageSize,
             Take = query.PageSize,
             ScopeMunicipalities = scope.Municipalities,
         };

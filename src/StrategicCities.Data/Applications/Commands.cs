@@ -124,8 +124,14 @@ public sealed record ApplicationQuery
     /// <summary>Filed on or before.</summary>
     public DateOnly? FiledTo { get; init; }
 
-    /// <summary>The page, from 1.</summary>
+    /// <summary>The page, from 1 (the API stops at <see cref="MaxPage"/>).</summary>
     public int Page { get; init; } = 1;
+
+    /// <summary>The deepest page the API serves: an offset paging scans every row it skips, so depth is bounded.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>The largest page.</summary>
+    public const int MaxPageSize = 500;
 
     /// <summary>Items per page, 1 to 500.</summary>
     public int PageSize { get; init; } = 50;

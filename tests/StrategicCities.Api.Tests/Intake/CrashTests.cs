@@ -24,7 +24,7 @@ public sealed class CrashTests
     private const int Drafts = 80;
 
     [Test]
-    [CancelAfter(60_000)]
+    [CancelAfter(120_000)]
     public async Task KillDuringConcurrentSubmits_LeavesEveryApplicationWholeAndTheServerRestarts(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sc-crash-" + Guid.NewGuid().ToString("N"));
@@ -126,13 +126,7 @@ public sealed class CrashTests
         }
         finally
         {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync(CancellationToken.None);
-            }
-
-            server.Dispose();
+            await StopAsync(server);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
@@ -158,7 +152,28 @@ public sealed class CrashTests
         }
     }
 
-    private static async Task<Process> StartAsync(int port, string connection, HttpClient client, CancellationToken cancellationToken)
+    /// <summary>Kills the API if it still runs; a process already disposed (a restart that failed) is left alone.</summary>
+    internal static async Task StopAsync(Process server)
+    {
+        try
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed, or never started: nothing runs.
+        }
+
+        server.Dispose();
+    }
+
+    /// <summary>Starts the API on <paramref name="port"/> over <paramref name="connection"/> and waits until it is ready.</summary>
+    internal static async Task<Process> StartAsync(
+        int port, string connection, HttpClient client, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "StrategicCities.Api.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
@@ -171,6 +186,11 @@ public sealed class CrashTests
         start.Environment["Sweep__Enabled"] = "false";
         start.Environment["Catalog__RulesPath"] = RepoPaths.Rules;
         start.Environment["RateLimit__PermitLimit"] = "100000";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { TestContext.Progress.WriteLine("api: " + e.Data); } };
@@ -201,7 +221,7 @@ public sealed class CrashTests
         return process;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -91,6 +91,11 @@ public sealed class PermitsCliTests
     [TestCase("015146", "1990-01-01", """{"category":"nuova-costruzione"}""", "legal-date.no-version")]
     [TestCase("015146", "2025-03-01", """{"category":"nuova-costruzione","piani":3}""", "intervention.unknown-field at /piani")]
     [TestCase("015146", "2025-03-01", "not json", "body.not-json")]
+    [TestCase("015146", "2025-03-01", """{"category":"nuova-costruzione","seismicZone":9223372036854775808}""", "intervention.out-of-range at /seismicZone")]
+    [TestCase("015146", "2025-03-01", """{"category":"nuova-costruzione","seismicZone":-9223372036854775809}""", "intervention.out-of-range at /seismicZone")]
+    [TestCase("015146", "2025-03-01", """{"category":"nuova-costruzione","seismicZone":18446744073709551616}""", "intervention.out-of-range at /seismicZone")]
+    [TestCase("015146", "2025-03-01", """{"category":"nuova-costruzione","seismicZone":123456789012345678901234567890123456789}""", "intervention.out-of-range at /seismicZone")]
+    [TestCase("015146", "2025-03-01", """{"category":"nuova-costruzione","temporary":{"days":3000000000}}""", "intervention.out-of-range at /temporary/days")]
     public async Task Determine_BadInput_ExitsTwoWithClearError(string municipality, string date, string input, string expected)
     {
         var (exit, output, error) = await RunAsync(input, "determine", "-m", municipality, "-d", date, "--input", "-", "--rules", Rules);
