@@ -113,7 +113,7 @@ internal static class DiffCommand
 
             if (asJson)
             {
-                // title and changes are the rule-only answer this mode gave first; the sections follow beside them.
+                // title and changes (rule changes in the shape of the versions mode) are kept for scripts that read them; the sections sit beside them.
                 var node = JsonSerializer.SerializeToNode(report, JsonDefaults.Indented)!.AsObject();
                 node.Insert(0, "title", $"{found.Name} ({found.Code}, region {found.Region}) on {day:yyyy-MM-dd} against the national rules");
                 node.Insert(1, "changes", JsonSerializer.SerializeToNode(all, JsonDefaults.Indented));
