@@ -1,13 +1,18 @@
 using System.CommandLine;
 using System.Text.Json;
 using StrategicCities.Core;
+using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Diff;
+using StrategicCities.Core.Forms;
+using StrategicCities.Core.Procedures;
+using StrategicCities.Core.Procedures.Clock;
 
 namespace StrategicCities.Cli.Commands;
 
 /// <summary>
 /// <c>permits diff &lt;ruleset&gt; --from --to</c> (between national versions) and
-/// <c>permits diff --municipality --date</c> (what a municipality's layers change against the national baseline).
+/// <c>permits diff --municipality --date [--lang it|en]</c> (what a municipality and its region change against the national
+/// baseline: rule overlays, form-schema extensions, procedure overlays and local calendar days).
 /// </summary>
 internal static class DiffCommand
 {
@@ -20,11 +25,14 @@ internal static class DiffCommand
         var date = Options.Date(required: false);
         var json = new Option<bool>("--json") { Description = "Print the changes as JSON." };
         var rules = Options.Rules();
+        var language = new Option<string>("--lang") { Description = "Language of the text form of a municipality's diff: it or en.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("it", "en");
         var command = new Command("diff",
             "Rules added, removed and changed between two versions of a rule set (diff determination --from 2016-12-11 --to 2024-05-30), " +
-            "or what a municipality's regional and municipal layers change against the national rules (diff --municipality 015146 --date 2025-03-01).")
+            "or what a municipality and its region change against the national baseline: rule overlays, local form fields, procedure steps " +
+            "and calendar days (diff --municipality 015146 --date 2025-03-01 [--json] [--lang it]).")
         {
-            ruleSet, from, to, municipality, date, json, rules,
+            ruleSet, from, to, municipality, date, json, rules, language,
         };
         command.Validators.Add(result =>
         {
@@ -45,7 +53,7 @@ internal static class DiffCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            var (catalog, _) = await context.LoadCatalogAsync(parse.GetValue(rules), ct);
+            var (catalog, sources) = await context.LoadCatalogAsync(parse.GetValue(rules), ct);
             if (catalog is null)
             {
                 return ExitCodes.Failed;
@@ -82,6 +90,11 @@ internal static class DiffCommand
             }
 
             var day = parse.GetValue(date);
+            if (catalog.RuleSetIds.All(r => catalog.NationalVersionAt(r, day) is null))
+            {
+                return await context.PrintInputErrorsAsync([catalog.NoVersionError(null, day)]);
+            }
+
             var all = new List<RuleChange>();
             foreach (var ruleSetId in catalog.RuleSetIds)
             {
@@ -92,14 +105,51 @@ internal static class DiffCommand
                 }
             }
 
-            if (catalog.RuleSetIds.All(r => catalog.NationalVersionAt(r, day) is null))
+            var report = await MunicipalReportAsync(context, catalog, sources!, found, day, ct);
+            if (report is null)
             {
-                return await context.PrintInputErrorsAsync([catalog.NoVersionError(null, day)]);
+                return ExitCodes.Failed;
             }
 
-            return await PrintAsync(context, $"{found.Name} ({found.Code}, region {found.Region}) on {day:yyyy-MM-dd} against the national rules", all, asJson);
+            if (asJson)
+            {
+                // title and changes (rule changes in the shape of the versions mode) are kept for scripts that read them; the sections sit beside them.
+                var node = JsonSerializer.SerializeToNode(report, JsonDefaults.Indented)!.AsObject();
+                node.Insert(0, "title", $"{found.Name} ({found.Code}, region {found.Region}) on {day:yyyy-MM-dd} against the national rules");
+                node.Insert(1, "changes", JsonSerializer.SerializeToNode(all, JsonDefaults.Indented));
+                await context.Out.WriteLineAsync(node.ToJsonString(JsonDefaults.Indented));
+                return ExitCodes.Ok;
+            }
+
+            await context.Out.WriteAsync(MunicipalDiffText.Render(report, parse.GetValue(language)));
+            return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Loads the form schemas, the procedures and the calendar beside the catalog, printing why when one is refused.</summary>
+    private static async Task<MunicipalDiffReport?> MunicipalReportAsync(
+        CliContext context, RuleCatalog catalog, CatalogSources sources, Municipality municipality, DateOnly date, CancellationToken ct)
+    {
+        var (forms, formProblems) = await FormSchemaProvider.LoadAsync(sources.SchemasDirectory, ct);
+        var procedures = await ProcedureLoader.LoadAsync(sources, catalog, ct);
+        var calendar = await CalendarLoader.LoadAsync(Path.Combine(sources.RulesDirectory, "calendars"), ct);
+        var problems = formProblems.Select(p => p.ToString())
+            .Concat(procedures.Problems.Select(p => p.ToString()))
+            .Concat(calendar.Errors.Select(e => e.ToString()))
+            .ToList();
+        if (forms is null || !procedures.Succeeded || !calendar.IsSuccess)
+        {
+            await context.Error.WriteLineAsync("error: the form schemas, procedures or calendars do not load (run 'permits lint' for details):");
+            foreach (var problem in problems)
+            {
+                await context.Error.WriteLineAsync(problem);
+            }
+
+            return null;
+        }
+
+        return MunicipalDiff.Compute(catalog, forms, procedures.Catalog, calendar.Calendar, municipality, date);
     }
 
     private static async Task<int> PrintAsync(CliContext context, string title, IReadOnlyList<RuleChange> changes, bool asJson)

@@ -52,7 +52,7 @@ public static class RuleSetDiff
     private static string Describe(RuleDefinition rule) =>
         $"{(rule.Effect is null ? "informative" : rule.Effect.ToString())} when {rule.Expression} [{string.Join(", ", rule.LegalBasis)}]";
 
-    private static List<string> Differences(RuleDefinition old, RuleDefinition now)
+    internal static List<string> Differences(RuleDefinition old, RuleDefinition now)
     {
         var details = new List<string>();
         if (old.Workflow != now.Workflow)

@@ -28,6 +28,7 @@ namespace StrategicCities.Api.Tests.Intake;
 /// | POST /api/v1/forms/scia/validate           | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /api/v1/catalog                       | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | POST /api/v1/catalog/reload                | 401  | 403    | 403   | 403        | 403          | 200   | 401     |
+/// | GET  /api/v1/catalog/015146/diff           | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /api/v1/procedures/scia/graph         | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /health, /health/ready                | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// </code>
@@ -63,6 +64,7 @@ public sealed class AuthorizationMatrixTests
         ("forms.validate", Public),
         ("catalog", Public),
         ("catalog.reload", AdminOnly),
+        ("catalog.diff", Public),
         ("procedures.graph", Public),
         ("health", Public),
         ("health.ready", Public),
@@ -116,7 +118,8 @@ public sealed class AuthorizationMatrixTests
             "api/v1/applications", "api/v1/applications/{id:guid}", "api/v1/applications/{id:guid}/data",
             "api/v1/applications/{id:guid}/triggers/{trigger}", "api/v1/applications/{id:guid}/events",
             "api/v1/applications/{id:guid}/deadlines", "api/v1/applications/{id:guid}/repin", "api/v1/determinations", "api/v1/forms", "api/v1/forms/{form}/schema",
-            "api/v1/forms/{form}/validate", "api/v1/catalog", "api/v1/catalog/{municipality}", "api/v1/catalog/reload", "api/v1/procedures", "api/v1/procedures/{id}/graph",
+            "api/v1/forms/{form}/validate", "api/v1/catalog", "api/v1/catalog/{municipality}", "api/v1/catalog/{municipality}/diff", "api/v1/catalog/reload",
+            "api/v1/procedures", "api/v1/procedures/{id}/graph",
             "api/v1/stats", "api/v1/stats/backlog", "api/v1/stats/charts/{chart}.svg",
             "api/v1/opendata/permits.csv", "api/v1/opendata/permits.json", "api/v1/opendata/permits-dictionary.md",
         ];
@@ -162,6 +165,7 @@ public sealed class AuthorizationMatrixTests
             "forms.validate" => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/forms/scia/validate?municipality={Milano}") { Content = Json(ValidScia()) },
             "catalog" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog"),
             "catalog.reload" => new HttpRequestMessage(HttpMethod.Post, "/api/v1/catalog/reload"),
+            "catalog.diff" => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/catalog/{Milano}/diff?date=2025-06-01"),
             "procedures.graph" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/procedures/scia/graph?date=2025-03-01"),
             "health" => new HttpRequestMessage(HttpMethod.Get, "/health"),
             "health.ready" => new HttpRequestMessage(HttpMethod.Get, "/health/ready"),

@@ -170,6 +170,51 @@ public sealed class PermitsCliTests
     }
 
     [Test]
+    public async Task Diff_RomaInItalian_ListsLocalFormFieldsAndPatronDay()
+    {
+        var (exit, output, _) = await RunAsync(null, "diff", "--municipality", "058091", "--date", "2025-06-01", "--lang", "it", "--rules", Rules);
+
+        Assert.That(exit, Is.Zero);
+        Assert.That(output, Does.Contain("Moduli (campi locali)"));
+        Assert.That(output, Does.Contain("schemas/municipalities/058091/cila/2025-05-23.schema.json"));
+        Assert.That(output, Does.Contain("/estensioniLocali/roma/codicePraticaSuet"));
+        Assert.That(output, Does.Contain("ogni anno il 29 giugno: Santi Pietro e Paolo"));
+    }
+
+    [Test]
+    public async Task Diff_MilanoAsJson_KeepsRuleChangesAndAddsTheSections()
+    {
+        var (exit, output, _) = await RunAsync(null, "diff", "--municipality", "015146", "--date", "2025-06-01", "--json", "--rules", Rules);
+
+        Assert.That(exit, Is.Zero);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("changes").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("rules")[0].GetProperty("overlays")[0].GetProperty("file").GetProperty("layer").GetString(), Is.EqualTo("region"));
+        Assert.That(root.GetProperty("forms").EnumerateArray().Select(f => f.GetProperty("form").GetString()), Does.Contain("scia"));
+        Assert.That(root.GetProperty("calendar").GetProperty("days")[0].GetProperty("day").GetInt32(), Is.EqualTo(7));
+    }
+
+    [TestCase("999999")]
+    [TestCase("milano")]
+    public async Task Diff_UnknownOrInvalidMunicipality_ExitsTwo(string code)
+    {
+        var (exit, _, error) = await RunAsync(null, "diff", "--municipality", code, "--date", "2025-06-01", "--rules", Rules);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("municipality."));
+    }
+
+    [Test]
+    public async Task Diff_BadDate_ExitsTwo()
+    {
+        var (exit, _, error) = await RunAsync(null, "diff", "--municipality", "015146", "--date", "01/06/2025", "--rules", Rules);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("yyyy-MM-dd"));
+    }
+
+    [Test]
     public async Task Diff_WithoutAnyMode_ExitsTwoExplainingUsage()
     {
         var (exit, _, error) = await RunAsync(null, "diff");
