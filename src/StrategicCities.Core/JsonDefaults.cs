@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace StrategicCities.Core;
 
@@ -22,8 +23,9 @@ public static class JsonDefaults
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         // Rule traces repeat the same entries in every answer: written from kept text (see the converter).
         options.Converters.Add(new Determination.TraceEntryJsonConverter());
-        // Form reports are the busiest answer: written member by member (see the converter).
-        options.Converters.Add(new Forms.ValidationReportJsonConverter());
+        // Form reports are the busiest answer: written from generated metadata (see the context).
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(
+            Forms.ValidationReportJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
     }
 
     private static JsonSerializerOptions Create(bool indented)
