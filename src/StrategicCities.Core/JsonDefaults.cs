@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace StrategicCities.Core;
 
@@ -23,8 +24,9 @@ public static class JsonDefaults
         options.Converters.Add(CreateEnumConverter());
         // Rule traces repeat the same entries in every answer: written from kept text (see the converter).
         options.Converters.Add(new Determination.TraceEntryJsonConverter());
-        // Form reports are the busiest answer: written member by member (see the converter).
-        options.Converters.Add(new Forms.ValidationReportJsonConverter());
+        // Form reports are the busiest answer: written from generated metadata (see the context).
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(
+            Forms.ValidationReportJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
     }
 
     /// <summary>

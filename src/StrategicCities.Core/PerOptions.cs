@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace StrategicCities.Core;
 
 /// <summary>
-/// What a JSON converter makes once per <see cref="JsonSerializerOptions"/> instance (kept text, item converters):
+/// What a JSON converter makes once per <see cref="JsonSerializerOptions"/> instance (kept text):
 /// right only for the options it was made with, and a copy of the options carries the same converter instance. The
 /// options used last are checked first: in practice there is one.
 /// </summary>

@@ -53,7 +53,7 @@ public sealed class JsonBody(IOptions<ApiLimits> limits)
             {
                 // From a stream, the document copies the text into a buffer of its own from the shared pool and gives
                 // it back when disposed; so the body's buffer goes back to the pool now, and no request allocates its
-                // body (a copy of 3 KB costs less than the garbage collections the arrays caused).
+                // body (copying a form's few kilobytes costs less than the garbage collections the arrays caused).
                 var segment = MemoryMarshal.TryGetArray(utf8, out var array) ? array : new ArraySegment<byte>(utf8.ToArray());
                 using var stream = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
                 return (JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = maxDepth }), null);

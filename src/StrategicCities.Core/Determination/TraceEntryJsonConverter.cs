@@ -6,10 +6,10 @@ namespace StrategicCities.Core.Determination;
 
 /// <summary>
 /// Writes a <see cref="TraceEntry"/> from its JSON text, kept per shared entry (<see cref="TraceEntry.For"/>): a report
-/// lists every rule of its rule set, each time with the same legal basis and messages, and writing those afresh took a
-/// fifth of the validate endpoint's CPU under load. The output is byte for byte what the serializer writes (the text
-/// is the serializer's, with the same options). Indented output is written normally, since kept text would not be
-/// indented to its depth. <see cref="JsonDefaults.Apply"/> adds one to each options instance.
+/// lists every rule of its rule set, each time with the same legal basis and messages, and writing those afresh was a
+/// large share of the validate endpoint's CPU under load. The output is byte for byte what the serializer writes (the
+/// text is the serializer's, with the same options). Indented output is written normally, since kept text would not
+/// be indented to its depth. <see cref="JsonDefaults.Apply"/> adds one to each options instance.
 /// </summary>
 public sealed class TraceEntryJsonConverter : JsonConverter<TraceEntry>
 {

@@ -4,6 +4,7 @@ using NJsonSchema.Validation;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
 using StrategicCities.Core.Forms.Formats;
+using StrategicCities.Core.Forms.Validation;
 using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Forms;

@@ -2,14 +2,14 @@ using System.Text;
 using System.Text.Json;
 using NJsonSchema;
 
-namespace StrategicCities.Core.Forms;
+namespace StrategicCities.Core.Forms.Validation;
 
 /// <summary>
 /// Finds the arrays of a form that hold more items than their schema's <c>maxItems</c>, and writes the form
-/// again without the excess. NJsonSchema reports <c>maxItems</c> but then goes on validating every item, so a
-/// 100,000-item <c>allegati</c> (well under the body limit) would cost 100,000 item validations and return as
-/// many errors; cutting the excess first keeps the cost of a hostile form to about one reading of it, while
-/// the report still says exactly what is wrong (<c>schema.max-items</c> at the array) and checks the items kept.
+/// again without the excess. The schema check already stops at <c>maxItems</c>; this adds what it does not give:
+/// the length the form sent (the report says how many items came and that the first <c>maxItems</c> were
+/// checked, as <c>schema.max-items</c> at the array) and the form cut to its limits, which is what the rules read,
+/// so no rule iterates over a hostile array either.
 /// </summary>
 internal static class ArrayLimits
 {

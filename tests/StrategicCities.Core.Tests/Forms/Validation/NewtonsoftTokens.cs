@@ -3,14 +3,14 @@ using System.Numerics;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
-namespace StrategicCities.Core.Forms;
+namespace StrategicCities.Core.Tests.Forms.Validation;
 
 /// <summary>
-/// Builds NJsonSchema's input (Newtonsoft <see cref="JToken"/>s) from the form already parsed by System.Text.Json,
-/// so a form is tokenised once, not twice. The tokens are the ones NJsonSchema's own reader makes
-/// (<c>DateParseHandling.None</c>, <c>FloatParseHandling.Double</c>): strings stay strings, whole numbers are
-/// integers (<see cref="long"/>, else <see cref="BigInteger"/>), anything with a fraction or exponent is a float,
-/// and a repeated property name keeps the last value. Newtonsoft types stay inside Core/Forms (STYLE.md §6.3).
+/// The reference's input for <see cref="CompiledSchemaTests"/>: NJsonSchema's tokens (Newtonsoft <see cref="JToken"/>s)
+/// built from the very document the walk reads, as NJsonSchema's own reader makes them (<c>DateParseHandling.None</c>,
+/// <c>FloatParseHandling.Double</c>): strings stay strings, whole numbers are integers (<see cref="long"/>, else
+/// <see cref="BigInteger"/>), anything with a fraction or exponent is a float, and a repeated property name keeps the
+/// last value.
 /// </summary>
 internal static class NewtonsoftTokens
 {

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Forms.Validation;
 
-namespace StrategicCities.Core.Tests.Forms;
+namespace StrategicCities.Core.Tests.Forms.Validation;
 
 /// <summary>
 /// <see cref="SimplePattern"/> against <see cref="Regex"/>, the reference: on every pattern of the repository's schemas

@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Forms.Validation;
 using StrategicCities.Core.Forms.Formats;
 
-namespace StrategicCities.Core.Tests.Forms;
+namespace StrategicCities.Core.Tests.Forms.Validation;
 
 /// <summary>
 /// The prepared walk (<see cref="CompiledSchema"/>) against NJsonSchema's own validator, the reference: on every

@@ -1,12 +1,12 @@
-namespace StrategicCities.Core.Forms;
+namespace StrategicCities.Core.Forms.Validation;
 
 /// <summary>
 /// A matcher for the one shape of regular expression the form schemas use: <c>^</c>, a run of ASCII atoms (a
 /// character class of ranges and single characters, or a literal character), each with an optional greedy quantifier,
 /// then <c>$</c>. Such a pattern matches in one forward pass with no backtracking, where <see
-/// cref="System.Text.RegularExpressions.Regex"/> pays a per-call setup that, under load, showed as about a microsecond
-/// per validated form. <see cref="TryParse"/> accepts only patterns whose meaning under <c>RegexOptions.None</c> (or
-/// <c>Compiled</c>, the same) it reproduces exactly; anything else is refused and stays with Regex.
+/// cref="System.Text.RegularExpressions.Regex"/> pays a per-call setup on every value, which shows under load.
+/// <see cref="TryParse"/> accepts only patterns whose meaning under <c>RegexOptions.None</c> (or <c>Compiled</c>, the
+/// same) it reproduces exactly; anything else is refused and stays with Regex.
 /// </summary>
 internal sealed class SimplePattern
 {
