@@ -22,13 +22,13 @@ public sealed class HealthTests
     }
 
     [Test]
-    public async Task GetReady_CatalogLoaded_ListsTheCatalogAndDatabaseChecks()
+    public async Task GetReady_CatalogLoaded_ListsTheCatalogDatabaseAndSweepChecks()
     {
         await using var factory = new ApiFactory();
         using var client = factory.CreateClient();
 
         var body = await Http.JsonAsync(await client.GetAsync(new Uri("/health/ready", UriKind.Relative)));
 
-        Assert.That(body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "catalog", "database" }));
+        Assert.That(body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "catalog", "database", "sweep" }));
     }
 }

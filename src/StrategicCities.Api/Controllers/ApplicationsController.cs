@@ -222,7 +222,7 @@ public sealed class ApplicationsController(
             return ApiOutcome.Ok(StatusCodes.Status200OK, new DeadlinesResponse(id, today, [])).ToResult(Response);
         }
 
-        var (procedure, error) = await procedures.ResolveAsync(application.Regime, application.Municipality, filedOn, cancellationToken);
+        var (procedure, error) = await procedures.ResolvePinnedAsync(application.Regime, application.Municipality, filedOn, application.PinnedVersions, cancellationToken);
         if (procedure is null)
         {
             return problems.Result(HttpContext, [error!]);

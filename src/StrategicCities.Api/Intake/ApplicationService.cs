@@ -6,6 +6,7 @@ using StrategicCities.Api.Problems;
 using StrategicCities.Core;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Law;
 using StrategicCities.Core.Legal;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Data;
@@ -170,16 +171,14 @@ public sealed class ApplicationService(
 
         var filing = application.FiledOn is null;
         var legalDate = application.FiledOn ?? date;
-        var (procedure, procedureError) = await procedures.ResolveAsync(application.Regime ?? "", application.Municipality, legalDate, cancellationToken);
+        // A filed application runs the files it pinned (an older revision included), never what a date selects today.
+        var (procedure, procedureError) = filing
+            ? await procedures.ResolveAsync(application.Regime ?? "", application.Municipality, legalDate, cancellationToken)
+            : await procedures.ResolvePinnedAsync(application.Regime ?? "", application.Municipality, legalDate, application.PinnedVersions, cancellationToken);
         if (procedure is null)
         {
-            return Problem(http, StatusCodes.Status422UnprocessableEntity, procedureError!);
-        }
-
-        if (!filing && !procedure.Pins.All(application.PinnedVersions.Contains))
-        {
-            // A released rule file changed under a filed application: a deployment fault, never the caller's.
-            throw new InvalidOperationException($"The procedure files pinned by application {id} no longer match the catalog.");
+            // A pinned file missing from the deployment is the deployment's fault, never the caller's: 503, not 500.
+            return Problem(http, ProblemStatus.For(procedureError!), procedureError!);
         }
 
         var events = filing ? [] : ToProcedureEvents(await store.ListEventsAsync(id, caller.Scope, cancellationToken) ?? []);

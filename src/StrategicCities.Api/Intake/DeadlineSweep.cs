@@ -39,25 +39,25 @@ public sealed class DeadlineSweep(
         var http = new DefaultHttpContext { RequestServices = services };
 
         List<ProcedureApplication> scan = [];
+        var unrunnable = new HashSet<Guid>();
         for (var page = 1; ; page++)
         {
             var found = await store.SearchAsync(new ApplicationQuery { FiledFrom = DateOnly.MinValue, Page = page, PageSize = PageSize }, MunicipalityScope.Everywhere, cancellationToken);
             foreach (var summary in found.Items.Where(s => s.DecidedOn is null))
             {
-                var application = await store.GetAsync(summary.Id, MunicipalityScope.Everywhere, cancellationToken);
-                if (application?.FiledOn is not { } filedOn || application.Regime is null)
+                // One application that cannot be run (a pinned file missing, a fault in its data) never stops the others.
+                try
                 {
-                    continue;
+                    if (await ScanOneAsync(summary.Id, store, procedures, unrunnable, cancellationToken) is { } item)
+                    {
+                        scan.Add(item);
+                    }
                 }
-
-                var (procedure, _) = await procedures.ResolveAsync(application.Regime, application.Municipality, filedOn, cancellationToken);
-                if (procedure is null)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    continue;
+                    unrunnable.Add(summary.Id);
+                    IntakeLog.SweepApplicationFailed(logger, ex, InstanceId, summary.Id);
                 }
-
-                var events = ApplicationService.ToProcedureEvents(await store.ListEventsAsync(application.Id, MunicipalityScope.Everywhere, cancellationToken) ?? []);
-                scan.Add(new ProcedureApplication(application.Id.ToString(), procedure.Definition, application.State, events, application.Municipality));
             }
 
             if ((long)page * PageSize >= found.Total)
@@ -66,6 +66,7 @@ public sealed class DeadlineSweep(
             }
         }
 
+        Health.Record(unrunnable);
         var due = ProcedureExpiry.Scan(scan, calendar, today);
         int fired = 0, skipped = 0;
         foreach (var item in due)
@@ -98,15 +99,45 @@ public sealed class DeadlineSweep(
                     await claims.ReleaseAsync(key, InstanceId, cancellationToken);
                 }
             }
-            catch
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                skipped++;
+                IntakeLog.SweepApplicationFailed(logger, ex, InstanceId, key.ApplicationId);
                 await claims.ReleaseAsync(key, InstanceId, CancellationToken.None);
-                throw;
             }
         }
 
         IntakeLog.SweepDone(logger, InstanceId, scan.Count, due.Count, fired, skipped);
         return fired;
+    }
+
+    /// <summary>Applications the last sweep could not run (readiness reports them as degraded).</summary>
+    public SweepHealth Health { get; } = new();
+
+    private async Task<ProcedureApplication?> ScanOneAsync(
+        Guid id, ApplicationStore store, ProcedureCatalog procedures, HashSet<Guid> unrunnable, CancellationToken cancellationToken)
+    {
+        var application = await store.GetAsync(id, MunicipalityScope.Everywhere, cancellationToken);
+        if (application?.FiledOn is not { } filedOn || application.Regime is null)
+        {
+            return null;
+        }
+
+        var (procedure, error) = await procedures.ResolvePinnedAsync(
+            application.Regime, application.Municipality, filedOn, application.PinnedVersions, cancellationToken);
+        if (procedure is null)
+        {
+            unrunnable.Add(id);
+            if (Health.FirstTime(id))
+            {
+                IntakeLog.SweepApplicationUnrunnable(logger, InstanceId, id, error?.Code ?? "-", error?.Message.En ?? "");
+            }
+
+            return null;
+        }
+
+        var events = ApplicationService.ToProcedureEvents(await store.ListEventsAsync(application.Id, MunicipalityScope.Everywhere, cancellationToken) ?? []);
+        return new ProcedureApplication(application.Id.ToString(), procedure.Definition, application.State, events, application.Municipality);
     }
 
     /// <summary>

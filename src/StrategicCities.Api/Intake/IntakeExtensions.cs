@@ -61,6 +61,7 @@ public static class IntakeExtensions
         services.Configure<SweepOptions>(o => o.IdempotencyRetentionHours = configuration.GetValue("Idempotency:RetentionHours", o.IdempotencyRetentionHours));
         services.AddSingleton<DeadlineSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweep>());
+        services.AddHealthChecks().AddCheck<SweepHealthCheck>("sweep", tags: ["ready"]);
 
         // Rate limiting of the public endpoints: a fixed window per API key, else per client address.
         var permits = configuration.GetValue("RateLimit:PermitLimit", 600);

@@ -24,6 +24,12 @@ internal static partial class IntakeLog
     [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Deadline sweep {Instance} failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception, string instance);
 
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Error, Message = "Deadline sweep {Instance}: application {ApplicationId} cannot be run ({Code}): {Reason}")]
+    public static partial void SweepApplicationUnrunnable(ILogger logger, string instance, Guid applicationId, string code, string reason);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Error, Message = "Deadline sweep {Instance}: application {ApplicationId} failed; the sweep goes on with the others")]
+    public static partial void SweepApplicationFailed(ILogger logger, Exception exception, string instance, Guid applicationId);
+
     [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Sweep {Instance}: {Purged} idempotency records purged")]
     public static partial void IdempotencyPurged(ILogger logger, string instance, int purged);
 

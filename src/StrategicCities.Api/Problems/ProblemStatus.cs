@@ -1,5 +1,6 @@
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core;
+using StrategicCities.Core.Law;
 
 namespace StrategicCities.Api.Problems;
 
@@ -12,6 +13,7 @@ namespace StrategicCities.Api.Problems;
 /// <item>413 / 415: body too large / not JSON.</item>
 /// <item>422: well-formed but not processable: a municipality named in the query that does not exist,
 /// a legal date on which no version of the rules is in force.</item>
+/// <item>503: a file a filed application pinned is missing from this deployment (law.pinned-version-missing).</item>
 /// <item>500: faults only (rules.fault, internal), never a client mistake.</item>
 /// </list>
 /// Codes not listed are 422. A form that breaks its schema or rules is not a problem at all: it is a
@@ -51,6 +53,9 @@ public static class ProblemStatus
                 : StatusCodes.Status422UnprocessableEntity,
             InputError.Codes.NoVersion => StatusCodes.Status422UnprocessableEntity,
             ProblemCodes.RulesFault or ProblemCodes.Internal => StatusCodes.Status500InternalServerError,
+            // The deployment lacks a file a filed application pinned: the service cannot run it until an operator
+            // restores the file or re-pins the application; nothing the caller sent is wrong.
+            LawProblems.PinnedVersionMissing => StatusCodes.Status503ServiceUnavailable,
             // Schema violations of an intervention: malformed input.
             _ when error.Code.StartsWith("intervention.", StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status422UnprocessableEntity,

@@ -34,10 +34,25 @@ public static class CatalogLoader
         var (registry, registryProblems) = await registryTask;
         problems.AddRange(registryProblems);
         problems.AddRange(read.SelectMany(r => r.Problems));
-        var national = read.Where(r => r.National is not null).Select(r => r.National!).ToList();
-        var overlays = read.Where(r => r.Overlay is not null).Select(r => r.Overlay!).ToList();
+        var allNational = read.Where(r => r.National is not null).Select(r => r.National!).ToList();
+        var allOverlays = read.Where(r => r.Overlay is not null).Select(r => r.Overlay!).ToList();
+        var (national, nationalByHash) = Revisions.Split(allNational, v => v.Header, problems);
+        var (overlays, overlaysByHash) = Revisions.Split(allOverlays, o => o.Header, problems);
+        overlays.Sort((a, b) => StringComparer.Ordinal.Compare(a.Header.File, b.Header.File));
         await parserWarmUp;
         var expressions = new List<(RuleFileHeader Header, RuleDefinition Rule)>();
+
+        // Every revision is checked as its own file (a pinned case may still run an older one); series and
+        // compositions are checked on the newest revisions, which are what dates select.
+        foreach (var version in allNational.Except(national))
+        {
+            CheckFile(version.Header, version.AllRules, expressions, problems);
+        }
+
+        foreach (var overlay in allOverlays.Except(overlays))
+        {
+            CheckFile(overlay.Header, overlay.Add.Concat(overlay.Override), expressions, problems);
+        }
 
         foreach (var version in national)
         {
@@ -79,7 +94,7 @@ public static class CatalogLoader
             return new CatalogLoadResult(null, Deduplicate(problems));
         }
 
-        return new CatalogLoadResult(new RuleCatalog(registry, byId, overlays, sources.RulesDirectory), []);
+        return new CatalogLoadResult(new RuleCatalog(registry, byId, overlays, nationalByHash, overlaysByHash, sources.RulesDirectory), []);
     }
 
     /// <summary>Rule files: every .json under national/, regions/ and municipalities/ except other kinds (procedures).</summary>

@@ -23,11 +23,11 @@ public sealed record ComposedRuleSet(
     ];
 
     /// <summary>
-    /// Cache key: the rule set and the versions it is made of. Municipalities without overlays share
+    /// Cache key: the rule set and the versions (and revisions) it is made of. Municipalities without overlays share
     /// one. The id is part of it: two rule sets may have versions of the same date (determination and
     /// procedure-guards both start on 2016-12-11) and must never share a compiled engine.
     /// </summary>
-    public string Key => field ??= Id + "|" + string.Join('+', Layers.Select(l => $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}"));
+    public string Key => field ??= Id + "|" + string.Join('+', Layers.Select(l => l.Revision == 1 ? $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}" : $"{l.Layer.Name()}:{l.Jurisdiction}@{l.Version}.r{l.Revision}"));
 
     /// <summary>Every rule in force.</summary>
     public IEnumerable<RuleDefinition> AllRules => Workflows.SelectMany(w => w.Rules);

@@ -31,14 +31,6 @@ public sealed class EffectivePackage
     /// <summary>The versions in force, for pinning and display.</summary>
     public IReadOnlyList<PinnedVersion> Versions =>
     [
-        .. RuleSets.SelectMany(r => r.Composed.Layers.Select(l => new PinnedVersion(r.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))),
+        .. RuleSets.SelectMany(r => r.Composed.Layers.Select(l => PinnedVersion.Of(r.Id, l))),
     ];
 }
-
-/// <summary>One file version in force: what an application pins.</summary>
-public sealed record PinnedVersion(
-    [property: JsonPropertyName("ruleSet")] string RuleSet,
-    [property: JsonPropertyName("layer")] string Layer,
-    [property: JsonPropertyName("jurisdiction")] string Jurisdiction,
-    [property: JsonPropertyName("version")] string Version,
-    [property: JsonPropertyName("hash")] string Hash);

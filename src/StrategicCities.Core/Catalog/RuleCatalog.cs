@@ -13,6 +13,8 @@ public sealed class RuleCatalog
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<RuleSetVersion>> _national;
     private readonly IReadOnlyList<OverlayVersion> _overlays;
+    private readonly IReadOnlyDictionary<string, RuleSetVersion> _nationalByHash;
+    private readonly IReadOnlyDictionary<string, OverlayVersion> _overlaysByHash;
 
     // The overlays of each rule set, layer and jurisdiction, in catalog order: OverlayAt runs on every form validation,
     // and a scan of every overlay grows with the municipalities that have one.
@@ -25,8 +27,12 @@ public sealed class RuleCatalog
         MunicipalityRegistry municipalities,
         IReadOnlyDictionary<string, IReadOnlyList<RuleSetVersion>> national,
         IReadOnlyList<OverlayVersion> overlays,
+        IReadOnlyDictionary<string, RuleSetVersion> nationalByHash,
+        IReadOnlyDictionary<string, OverlayVersion> overlaysByHash,
         string rulesDirectory)
     {
+        _nationalByHash = nationalByHash;
+        _overlaysByHash = overlaysByHash;
         Municipalities = municipalities;
         _national = national;
         _overlays = overlays;
@@ -115,8 +121,12 @@ public sealed class RuleCatalog
         var region = OverlayAt(ruleSetId, Layer.Region, municipality.Region, date);
         var local = OverlayAt(ruleSetId, Layer.Municipality, municipality.Code, date);
 
-        // Composition is pure in the three file versions: compose each combination once.
-        return _composed.GetOrAdd((national, region, local), key =>
+        return ComposeOnce(national, region, local);
+    }
+
+    // Composition is pure in the three file versions: compose each combination once.
+    private ComposedRuleSet ComposeOnce(RuleSetVersion national, OverlayVersion? region, OverlayVersion? local) =>
+        _composed.GetOrAdd((national, region, local), key =>
         {
             var problems = new List<CatalogProblem>();
 
@@ -124,6 +134,57 @@ public sealed class RuleCatalog
             return OverlayComposer.Compose(key.National, key.Region, key.Municipality, problems)
                 ?? throw new InvalidOperationException($"Composition refused after a clean load: {string.Join("; ", problems)}");
         });
+
+    /// <summary>Every revision of every national version and overlay, by content hash (newest revisions included).</summary>
+    public int RevisionCount => _nationalByHash.Count + _overlaysByHash.Count;
+
+    /// <summary>
+    /// Composes a rule set as a pinned case sees it: exactly the files it pinned (by content hash), whatever revision
+    /// or version a date would select today; without a pin of this rule set, what the date selects.
+    /// </summary>
+    /// <returns>The composition, or the pin whose file this deployment does not hold.</returns>
+    public (ComposedRuleSet? Composed, PinnedVersion? Missing) ComposePinned(
+        string ruleSetId, Municipality municipality, DateOnly date, IReadOnlyCollection<PinnedVersion> pins)
+    {
+        ArgumentNullException.ThrowIfNull(pins);
+        RuleSetVersion? national = null;
+        OverlayVersion? region = null, local = null;
+        var pinned = false;
+        foreach (var pin in pins)
+        {
+            if (pin.RuleSet != ruleSetId)
+            {
+                continue;
+            }
+
+            pinned = true;
+            if (pin.Layer == Layer.National.Name())
+            {
+                if (!_nationalByHash.TryGetValue(pin.Hash, out national))
+                {
+                    return (null, pin);
+                }
+            }
+            else if (!_overlaysByHash.TryGetValue(pin.Hash, out var overlay))
+            {
+                return (null, pin);
+            }
+            else if (overlay.Header.Layer == Layer.Region)
+            {
+                region = overlay;
+            }
+            else
+            {
+                local = overlay;
+            }
+        }
+
+        if (!pinned)
+        {
+            return (Compose(ruleSetId, municipality, date), null);
+        }
+
+        return national is null ? (null, null) : (ComposeOnce(national, region, local), null);
     }
 
     /// <summary>

@@ -17,6 +17,12 @@ public sealed record RuleFileHeader
     /// <summary>The version label: the date it takes effect.</summary>
     public required string Version { get; init; }
 
+    /// <summary>
+    /// The revision of this version: 1 for the file as released, 2 and up for corrections of its encoding (same
+    /// validity). The catalog selects the newest revision for new cases; older ones stay loadable for pinned ones.
+    /// </summary>
+    public int Revision { get; init; } = 1;
+
     /// <summary>Half-open validity.</summary>
     public required Validity Validity { get; init; }
 

@@ -96,7 +96,7 @@ internal sealed class RuleFileReader(JsonSchema rulesetSchema, JsonSchema overla
 
         if (location.Version != version)
         {
-            Refuse("file.misplaced", $"the file declares version {version} but is named {location.Version}.json");
+            Refuse("file.misplaced", $"the file declares version {version} but is named {RuleFileLocation.FileName(location.Version, location.Revision)}");
         }
 
         if (location.Jurisdiction != jurisdiction)
@@ -148,6 +148,7 @@ internal sealed class RuleFileReader(JsonSchema rulesetSchema, JsonSchema overla
             Layer = location.Layer,
             Jurisdiction = jurisdiction,
             Version = version,
+            Revision = location.Revision,
             Validity = new Validity(from.Value, to),
             Title = root.TryGetProperty("title", out var title) ? ReadText(title) : null,
             Instruments = instruments,

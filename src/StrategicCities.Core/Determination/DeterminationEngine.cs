@@ -87,7 +87,7 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
             Alternatives = alternatives,
             AdditionalActs = Collect(acts, "act"),
             Attachments = Collect(attachments, "attachment"),
-            RuleSets = [.. ruleSet.Composed.Layers.Select(l => new PinnedVersion(ruleSet.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))],
+            RuleSets = [.. ruleSet.Composed.Layers.Select(l => PinnedVersion.Of(ruleSet.Id, l))],
             Trace = trace,
         };
     }

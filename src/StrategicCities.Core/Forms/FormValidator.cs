@@ -259,7 +259,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             var composed = catalog.Compose(id, municipality, legalDate)!;
             var ruleSet = await catalog.CompileAsync(composed, CancellationToken.None);
             return new FormRules(ruleSet,
-                [.. composed.Layers.Select(l => new PinnedVersion(composed.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash))]);
+                [.. composed.Layers.Select(l => PinnedVersion.Of(composed.Id, l))]);
         }));
         var task = lazy.Value;
         return task.IsCompletedSuccessfully ? new(task.Result) : Await(task, cancellationToken);

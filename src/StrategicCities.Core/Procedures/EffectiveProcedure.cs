@@ -44,14 +44,7 @@ public sealed class EffectiveProcedure
     /// </summary>
     public IReadOnlyList<PinnedVersion> Pins =>
     [
-        .. Layers.Select(l => new PinnedVersion($"{ProcedureFileReader.Folder}/{l.Id}", l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash)),
-        .. Guards is null ? [] : Guards.Composed.Layers.Select(l => new PinnedVersion(l.Id, l.Layer.Name(), l.Jurisdiction, l.Version, l.ContentHash)),
+        .. Layers.Select(l => PinnedVersion.Of($"{ProcedureFileReader.Folder}/{l.Id}", l)),
+        .. Guards is null ? [] : Guards.Composed.Layers.Select(l => PinnedVersion.Of(l.Id, l)),
     ];
-
-    /// <summary>
-    /// Whether <paramref name="pinned"/> (stored with an application) names exactly these files
-    /// with the same hashes: false means a released file changed, which must never happen.
-    /// </summary>
-    public bool Matches(IEnumerable<PinnedVersion> pinned) =>
-        Pins.ToHashSet().SetEquals(pinned ?? throw new ArgumentNullException(nameof(pinned)));
 }

@@ -1,4 +1,5 @@
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Law;
 using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Procedures;
@@ -14,12 +15,18 @@ public sealed class ProcedureCatalog
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<ProcedureDefinition>> _national;
     private readonly IReadOnlyList<ProcedureOverlay> _overlays;
+    private readonly IReadOnlyDictionary<string, ProcedureDefinition> _nationalByHash;
+    private readonly IReadOnlyDictionary<string, ProcedureOverlay> _overlaysByHash;
 
     internal ProcedureCatalog(
         RuleCatalog rules,
         IReadOnlyDictionary<string, IReadOnlyList<ProcedureDefinition>> national,
-        IReadOnlyList<ProcedureOverlay> overlays)
+        IReadOnlyList<ProcedureOverlay> overlays,
+        IReadOnlyDictionary<string, ProcedureDefinition> nationalByHash,
+        IReadOnlyDictionary<string, ProcedureOverlay> overlaysByHash)
     {
+        _nationalByHash = nationalByHash;
+        _overlaysByHash = overlaysByHash;
         Rules = rules;
         _national = national;
         _overlays = overlays;
@@ -110,6 +117,68 @@ public sealed class ProcedureCatalog
         }
 
         return (new EffectiveProcedure(definition, layers, guards, municipality, legalDate), null);
+    }
+
+    /// <summary>
+    /// The procedure a filed application runs: exactly the procedure and guard files it pinned (found by content
+    /// hash, so an older revision keeps running until the application is re-pinned), bound to its municipality.
+    /// </summary>
+    /// <returns>The procedure, or an error: <see cref="LawProblems.PinnedVersionMissing"/> when this deployment lacks a
+    /// pinned file (a fault of the deployment, not of the caller), or the errors of <see cref="ResolveAsync"/>.</returns>
+    public async Task<(EffectiveProcedure? Procedure, InputError? Error)> ResolvePinnedAsync(
+        string id, string municipalityCode, DateOnly legalDate, IReadOnlyCollection<PinnedVersion> pins, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pins);
+        var folder = $"{ProcedureFileReader.Folder}/{id}";
+        if (!pins.Any(p => p.RuleSet == folder))
+        {
+            return await ResolveAsync(id, municipalityCode, legalDate, cancellationToken);
+        }
+
+        var (municipality, error) = Rules.FindMunicipality(municipalityCode);
+        if (municipality is null)
+        {
+            return (null, error);
+        }
+
+        ProcedureDefinition? national = null;
+        var overlays = new List<ProcedureOverlay>();
+        foreach (var pin in pins.Where(p => p.RuleSet == folder))
+        {
+            if (pin.Layer == Layer.National.Name() && _nationalByHash.TryGetValue(pin.Hash, out var definition))
+            {
+                national = definition;
+            }
+            else if (pin.Layer != Layer.National.Name() && _overlaysByHash.TryGetValue(pin.Hash, out var overlay))
+            {
+                overlays.Add(overlay);
+            }
+            else
+            {
+                return (null, LawProblems.Missing(pin));
+            }
+        }
+
+        if (national is null)
+        {
+            return (null, LawProblems.Missing(pins.First(p => p.RuleSet == folder)));
+        }
+
+        // Region before municipality, as at filing.
+        overlays.Sort((a, b) => a.Header.Layer.CompareTo(b.Header.Layer));
+        var problems = new List<CatalogProblem>();
+        var composed = ProcedureLoader.Compose(national, overlays, Rules, problems)
+            ?? throw new InvalidOperationException($"Composition of pinned files refused: {string.Join("; ", problems)}");
+        composed = composed with { Municipality = municipality };
+
+        var (composedGuards, missingGuard) = Rules.ComposePinned(composed.GuardRuleSet, municipality, legalDate, pins);
+        if (missingGuard is not null)
+        {
+            return (null, LawProblems.Missing(missingGuard));
+        }
+
+        var guards = composedGuards is null ? null : await Rules.CompileAsync(composedGuards, cancellationToken);
+        return (new EffectiveProcedure(composed, [national.Header, .. overlays.Select(o => o.Header)], guards, municipality, legalDate), null);
     }
 
     private ProcedureOverlay? OverlayAt(string id, Layer layer, string jurisdiction, DateOnly date) =>

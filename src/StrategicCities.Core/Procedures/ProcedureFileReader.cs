@@ -89,7 +89,7 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
 
         if (location.Version != version)
         {
-            problems.Add(new(file, null, "file.misplaced", $"the file declares version {version} but is named {location.Version}.json"));
+            problems.Add(new(file, null, "file.misplaced", $"the file declares version {version} but is named {RuleFileLocation.FileName(location.Version, location.Revision)}"));
         }
 
         if (location.Jurisdiction != jurisdiction)
@@ -141,6 +141,7 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
             Layer = location.Layer,
             Jurisdiction = jurisdiction,
             Version = version,
+            Revision = location.Revision,
             Validity = new Validity(from.Value, to),
             Title = root.TryGetProperty("title", out var title) ? RuleFileReader.ReadText(title) : null,
             Instruments = instruments,

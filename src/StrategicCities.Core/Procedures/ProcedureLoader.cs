@@ -47,6 +47,12 @@ public static class ProcedureLoader
             Check(definition, rules, problems);
         }
 
+        // Every revision was checked as a file above; dates select the newest, pinned cases find theirs by hash.
+        var (currentNational, nationalByHash) = Revisions.Split(national, d => d.Header, problems);
+        var (currentOverlays, overlaysByHash) = Revisions.Split(overlays, o => o.Header, problems);
+        national = currentNational;
+        overlays = [.. currentOverlays.OrderBy(o => o.Header.File, StringComparer.Ordinal)];
+
         var byId = national.GroupBy(d => d.Id).ToDictionary(
             g => g.Key, g => (IReadOnlyList<ProcedureDefinition>)[.. g.OrderBy(d => d.Header.Validity.From)], StringComparer.Ordinal);
         foreach (var versions in byId.Values)
@@ -66,7 +72,7 @@ public static class ProcedureLoader
 
         return problems.Count > 0
             ? new ProcedureLoadResult(null, [.. problems.Distinct()])
-            : new ProcedureLoadResult(new ProcedureCatalog(rules, byId, overlays), []);
+            : new ProcedureLoadResult(new ProcedureCatalog(rules, byId, overlays, nationalByHash, overlaysByHash), []);
     }
 
     /// <summary>Every .json under a <c>procedures/</c> folder of a layer.</summary>

@@ -1,3 +1,4 @@
+using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Procedures;
 using static StrategicCities.Core.Tests.Procedures.ShippedProcedures;
 
@@ -25,10 +26,47 @@ public sealed class ProcedureCatalogTests
         var pins = procedure.Pins;
 
         Assert.That(pins.Select(p => $"{p.RuleSet}@{p.Version}"), Is.EqualTo(new[] { "procedures/permesso-di-costruire@2020-07-17", "procedure-guards@2025-12-18" }));
-        Assert.That(pins, Has.All.Matches<Core.Catalog.PinnedVersion>(p => p.Hash.StartsWith("sha256:", StringComparison.Ordinal) && p.Hash.Length == 71));
-        Assert.That(procedure.Matches(pins), Is.True);
-        Assert.That(procedure.Matches([pins[0], pins[1] with { Hash = "sha256:0" }]), Is.False);
+        Assert.That(pins, Has.All.Matches<PinnedVersion>(p => p.Hash.StartsWith("sha256:", StringComparison.Ordinal) && p.Hash.Length == 71));
+        Assert.That(pins.Select(p => p.Revision), Is.EqualTo(new[] { 2, 2 }), "dates select the newest revision");
     }
+
+    [Test]
+    public async Task ResolvePinned_RevisionOnePins_RunsRevisionOneUntilRepinned()
+    {
+        var catalog = await CatalogAsync();
+        var newest = await ResolveAsync("permesso-di-costruire", D(2026, 1, 12));
+        PinnedVersion[] first =
+        [
+            Pin("procedures/permesso-di-costruire", "national/procedures/permesso-di-costruire/2020-07-17.json", "2020-07-17"),
+            Pin("procedure-guards", "national/procedure-guards/2025-12-18.json", "2025-12-18"),
+        ];
+
+        var (pinned, error) = await catalog.ResolvePinnedAsync("permesso-di-costruire", Milano, D(2026, 1, 12), first);
+
+        Assert.That(error, Is.Null, () => error!.ToString());
+        Assert.That(pinned!.Definition.Header.Revision, Is.EqualTo(1));
+        Assert.That(pinned.Definition.Header.File, Is.EqualTo("national/procedures/permesso-di-costruire/2020-07-17.json"));
+        // Revision 2 added the c. 5 window as a term; revision 1 never had it.
+        Assert.That(pinned.Definition.Terms.Select(t => t.Id), Does.Not.Contain("pdc-richiesta-integrazioni"));
+        Assert.That(newest.Definition.Terms.Select(t => t.Id), Does.Contain("pdc-richiesta-integrazioni"));
+        Assert.That(pinned.Guards!.Composed.Layers.Single().Revision, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ResolvePinned_HashNotInDeployment_PinnedVersionMissingNamingTheFile()
+    {
+        var catalog = await CatalogAsync();
+        PinnedVersion[] pins = [new("procedures/scia", "national", "IT", "2016-12-11", "sha256:" + new string('0', 64))];
+
+        var (procedure, error) = await catalog.ResolvePinnedAsync("scia", Milano, D(2025, 1, 1), pins);
+
+        Assert.That(procedure, Is.Null);
+        Assert.That(error!.Code, Is.EqualTo(Law.LawProblems.PinnedVersionMissing));
+        Assert.That(error.Message.En, Does.Contain("procedures/scia national IT 2016-12-11"));
+    }
+
+    private static PinnedVersion Pin(string ruleSet, string file, string version) => new(ruleSet, "national", "IT", version,
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Support.Repository.Sources.RulesDirectory, file)))));
 
     [Test]
     public async Task Resolve_UnknownProcedureOrMunicipalityOrTooEarly_InputErrors()
