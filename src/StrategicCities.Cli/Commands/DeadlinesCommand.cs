@@ -144,8 +144,8 @@ internal static class DeadlinesCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
     }
 
-    // Revision 1 is the <version>.json file itself; .rN.json revisions are numbered by the loader.
-    private static int Revision(DeadlineReport report) => 1;
+    // Revision 1 is the <version>.json file itself; <version>.rN.json is revision N.
+    private static int Revision(DeadlineReport report) => report.Procedure.Revision;
 
     private static string Table(DeadlineReport report, bool english)
     {

@@ -122,6 +122,21 @@ public sealed record ProcedureTerm
     /// <summary>Length in years (art. 2963 c. 4 c.c.).</summary>
     public int? Years { get; init; }
 
+    /// <summary>Length in months (art. 2963 c. 4 c.c.).</summary>
+    public int? Months { get; init; }
+
+    /// <summary>Length by the period its start falls in (see <see cref="LegalTermDefinition.Periods"/>).</summary>
+    public IReadOnlyList<TermLengthPeriod> Periods { get; init; } = [];
+
+    /// <summary>What the term is in law (<c>"kind"</c>: procedural, validity, cap); see <see cref="TermKind"/>.</summary>
+    public TermKind Kind { get; init; } = TermKind.Procedural;
+
+    /// <summary>See <see cref="LegalTermDefinition.StartOnExpiryOf"/>.</summary>
+    public string? StartOnExpiryOf { get; init; }
+
+    /// <summary>See <see cref="LegalTermDefinition.SuspensionCauses"/> (<c>"suspensions"</c> in the file).</summary>
+    public IReadOnlyList<TermSuspensionCause> SuspensionCauses { get; init; } = [];
+
     /// <summary>See <see cref="LegalTermDefinition.SuspendOn"/>.</summary>
     public IReadOnlyList<string> SuspendOn { get; init; } = [];
 
@@ -169,6 +184,7 @@ public sealed record ProcedureTerm
             .Concat(InterruptOn.Select(e => ("interruptOn", e)))
             .Concat(RestartOn.Select(e => ("restartOn", e)))
             .Concat(MetBy.Select(e => ("metBy", e)))
+            .Concat(SuspensionCauses.SelectMany(c => c.On.Select(e => ("suspensions.on", e)).Concat(c.ResumeOn.Select(e => ("suspensions.resumeOn", e)))))
             .Concat((Doubling?.Events ?? []).Select(e => ("doubling.events", e)));
 
     /// <summary>The clock's model of this term, for a procedure resolved for <paramref name="municipality"/> (null: none).</summary>
@@ -180,6 +196,11 @@ public sealed record ProcedureTerm
         AlternativeStartEvents = [.. Start.Skip(1)],
         Days = Days ?? 0,
         Years = Years,
+        Months = Months,
+        Periods = Periods,
+        Kind = Kind,
+        StartOnExpiryOf = StartOnExpiryOf,
+        SuspensionCauses = SuspensionCauses,
         SuspendOn = SuspendOn,
         ResumeOn = ResumeOn,
         ResumeDelayDays = ResumeDelayDays,
