@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
 
 namespace StrategicCities.Cli.Commands;
@@ -27,6 +28,7 @@ internal static class DeadlinesCommand
             Description = "Day of the computation, yyyy-MM-dd (default: today, or the last event's date if later).",
             CustomParser = Options.Date(required: false).CustomParser,
         };
+        var zoneA = new Option<bool>("--zone-a") { Description = "The works are in a zona omogenea A (art. 23-bis c. 4 D.P.R. 380/2001): count the 30-day wait of a SCIA." };
         var text = new Option<bool>("--text") { Description = "Print a readable table instead of JSON." };
         var lang = new Option<string>("--lang") { Description = "Language of the table: it or en.", DefaultValueFactory = _ => "it" };
         lang.AcceptOnlyFromAmong("it", "en");
@@ -35,19 +37,19 @@ internal static class DeadlinesCommand
             "Replay the events of a case and print the procedure version, the state reached, every legal term " +
             "(start, due date, status) and the triggers permitted next. Exit 2 for bad input or a trigger not permitted in the state reached.")
         {
-            procedure, municipality, events, onOption, text, lang, rules,
+            procedure, municipality, events, onOption, zoneA, text, lang, rules,
         };
         command.SetAction(async (parse, ct) =>
         {
             var day = parse.GetResult(onOption) is null ? (DateOnly?)null : parse.GetValue(onOption);
             return await RunAsync(context, parse.GetRequiredValue(procedure), parse.GetRequiredValue(municipality), parse.GetRequiredValue(events),
-                day, parse.GetValue(text), parse.GetValue(lang) ?? "it", parse.GetValue(rules), ct);
+                day, new ProcedureFacts { ZoneA = parse.GetValue(zoneA) }, parse.GetValue(text), parse.GetValue(lang) ?? "it", parse.GetValue(rules), ct);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, string procedureId, string municipality, string eventsPath, DateOnly? on, bool text, string lang, string? rulesPath, CancellationToken ct)
+        CliContext context, string procedureId, string municipality, string eventsPath, DateOnly? on, ProcedureFacts facts, bool text, string lang, string? rulesPath, CancellationToken ct)
     {
         string json;
         if (eventsPath == "-")
@@ -78,7 +80,7 @@ internal static class DeadlinesCommand
         }
 
         var today = on ?? DateOnly.FromDateTime(DateTime.Today);
-        var (report, error) = await DeadlineCheck.RunAsync(procedures, calendar, procedureId, municipality, events, today, cancellationToken: ct);
+        var (report, error) = await DeadlineCheck.RunAsync(procedures, calendar, procedureId, municipality, events, today, facts, ct);
         if (report is null)
         {
             return await context.PrintInputErrorsAsync([error!]);

@@ -76,6 +76,7 @@ public static class CaseLoader
                             Procedure = c.GetProperty("procedure").GetString()!,
                             EventsJson = events.GetRawText(),
                             On = Optional("on"),
+                            ZoneA = c.TryGetProperty("facts", out var facts) && facts.TryGetProperty("zoneA", out var zone) && zone.GetBoolean(),
                         });
                         continue;
                     }

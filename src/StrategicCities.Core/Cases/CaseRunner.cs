@@ -81,7 +81,7 @@ public sealed class CaseRunner
         var (events, parseError) = DeadlineCheck.ParseEvents(c.EventsJson);
         var (report, error) = events is null
             ? (null, parseError)
-            : await DeadlineCheck.RunAsync(procedures, calendar, c.Procedure, c.Municipality, events, on, cancellationToken: cancellationToken);
+            : await DeadlineCheck.RunAsync(procedures, calendar, c.Procedure, c.Municipality, events, on, new ProcedureFacts { ZoneA = c.ZoneA }, cancellationToken);
         var failures = CheckErrors(c.Expect, error is null ? [] : [error]);
         if (report is null || failures.Count > 0)
         {

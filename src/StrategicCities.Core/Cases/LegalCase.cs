@@ -23,6 +23,9 @@ public sealed record LegalCase(
     /// <summary>For a terms case: the day of the computation (default: the last event's date).</summary>
     public string? On { get; init; }
 
+    /// <summary>For a terms case: the application lies in a zona omogenea A (<c>"facts": {"zoneA": true}</c>).</summary>
+    public bool ZoneA { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -48,8 +48,23 @@ public sealed record ProcedureDefinition
     /// </summary>
     public Municipality? Municipality { get; init; }
 
-    /// <summary>The terms as the legal clock wants them, doubled where the law says so for <see cref="Municipality"/>.</summary>
-    public IReadOnlyList<LegalTermDefinition> LegalTerms => [.. Terms.Select(t => t.ToLegalTerm(Municipality))];
+    /// <summary>
+    /// The terms as the legal clock wants them, doubled where the law says so for <see cref="Municipality"/>;
+    /// terms that apply only on a fact of the application (<see cref="ProcedureTerm.When"/>) are left out.
+    /// </summary>
+    public IReadOnlyList<LegalTermDefinition> LegalTerms => [.. Terms.Where(t => t.When is null).Select(t => t.ToLegalTerm(Municipality))];
+
+    /// <summary>The terms that apply to an application with these facts (e.g. the zone A wait only in zone A).</summary>
+    public IReadOnlyList<LegalTermDefinition> LegalTermsFor(ProcedureFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return [.. Terms.Where(t => t.When switch
+        {
+            null => true,
+            ProcedureTerm.ZoneA => facts.ZoneA,
+            _ => false,
+        }).Select(t => t.ToLegalTerm(Municipality))];
+    }
 
     /// <summary>The state with that id, if any.</summary>
     public ProcedureState? FindState(string id) => States.FirstOrDefault(s => s.Id == id);
@@ -121,6 +136,16 @@ public sealed record ProcedureTerm
 
     /// <summary>Length in years (art. 2963 c. 4 c.c.).</summary>
     public int? Years { get; init; }
+
+    /// <summary>The only fact a term may depend on today (<c>"when": "zoneA"</c>).</summary>
+    public const string ZoneA = "zoneA";
+
+    /// <summary>
+    /// The fact of the application the term depends on (<see cref="ZoneA"/>), or null when it always
+    /// applies. Such a term is left out of <see cref="ProcedureDefinition.LegalTerms"/> and counted by
+    /// <see cref="ProcedureDefinition.LegalTermsFor"/> only when the fact holds.
+    /// </summary>
+    public string? When { get; init; }
 
     /// <summary>Length in months (art. 2963 c. 4 c.c.).</summary>
     public int? Months { get; init; }

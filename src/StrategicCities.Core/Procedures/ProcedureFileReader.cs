@@ -233,6 +233,7 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
             Days = Number("days"),
             Years = Number("years"),
             Months = Number("months"),
+            When = t.TryGetProperty("when", out var when) ? when.GetString() : null,
             Periods = t.TryGetProperty("periods", out var periods) ? [.. periods.EnumerateArray().Select(ReadPeriod)] : [],
             Kind = t.TryGetProperty("kind", out var kind) ? kind.GetString() switch
             {

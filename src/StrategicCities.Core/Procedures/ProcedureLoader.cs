@@ -143,6 +143,11 @@ public static class ProcedureLoader
                 Problem(element, "term.length", "give exactly one of \"days\", \"months\", \"years\" and \"periods\" (each period with one of \"days\" and \"months\")");
             }
 
+            if (term.When is { } when && when != ProcedureTerm.ZoneA)
+            {
+                Problem(element, "term.unknown-fact", $"when names '{when}'; the only fact a term may depend on is '{ProcedureTerm.ZoneA}'");
+            }
+
             if (term.StartOnExpiryOf is { } source
                 && (source == term.Id || definition.Terms.FirstOrDefault(t => t.Id == source) is not { StartOnExpiryOf: null }))
             {

@@ -136,4 +136,21 @@ public sealed class DeadlinesCommandTests
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.Contain("yyyy-MM-dd"));
     }
+
+    [Test]
+    [Description("Art. 23-bis c. 4 D.P.R. 380/2001: in zone A works under a SCIA may not start before 30 days from filing; elsewhere no such term.")]
+    public async Task Deadlines_ScaInZoneA_AddsTheThirtyDayWaitOnlyWhenAsked()
+    {
+        const string filed = """[{"trigger":"presentazione","date":"2025-03-03"}]""";
+
+        var (_, zoneA, _) = await DeadlinesAsync(filed, "scia", Cinisello, "--zone-a");
+        var (_, elsewhere, _) = await DeadlinesAsync(filed, "scia", Cinisello);
+
+        using var withWait = JsonDocument.Parse(zoneA);
+        using var without = JsonDocument.Parse(elsewhere);
+        var wait = withWait.RootElement.GetProperty("terms").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "scia-zona-a-attesa");
+        Assert.That(wait.GetProperty("due").GetString(), Is.EqualTo("2025-04-02"));
+        Assert.That(wait.GetProperty("status").GetString(), Is.EqualTo("running"));
+        Assert.That(without.RootElement.GetProperty("terms").EnumerateArray().Select(t => t.GetProperty("id").GetString()), Does.Not.Contain("scia-zona-a-attesa"));
+    }
 }

@@ -178,7 +178,8 @@ public static class DeadlineCheck
         }
 
         var definition = procedure.Definition;
-        var machine = ProcedureMachine.CreateForNewApplication(procedure, facts ?? new ProcedureFacts(), calendar);
+        facts ??= new ProcedureFacts();
+        var machine = ProcedureMachine.CreateForNewApplication(procedure, facts, calendar);
         for (var i = 0; i < events.Count; i++)
         {
             var (trigger, date) = events[i];
@@ -211,7 +212,7 @@ public static class DeadlineCheck
         }
 
         var day = on is { } given && given > events[^1].Date ? given : events[^1].Date;
-        var statuses = ProcedureDeadlines.Compute(definition, machine.Events, calendar, procedure.Municipality.Code, day);
+        var statuses = ProcedureDeadlines.ComputeFor(definition, machine.Events, facts, calendar, procedure.Municipality.Code, day);
         return (new DeadlineReport
         {
             Procedure = procedure.Layers[0],
