@@ -6,8 +6,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Dapper;
 using Npgsql;
+using StrategicCities.Core.Catalog;
 using StrategicCities.Api.Intake;
+using StrategicCities.Data;
 using StrategicCities.Data.ApiKeys;
 using StrategicCities.Data.Offices;
 
@@ -338,4 +341,106 @@ public sealed class ApplicationsEndpointTests(string dialect)
         Assert.That(again, Is.Zero);
         Assert.That(fired.Sum(), Is.GreaterThanOrEqualTo(1));
     }
+
+    [Test]
+    public async Task Repin_ApplicationPinnedToRevisionOne_KeepsItsDeadlinesUntilRepinnedThenMovesThemWithAnEvent()
+    {
+        var (id, _) = await CreateAsync("clerk", Milano, "permesso-di-costruire", ValidExample("pdc"));
+        var filed = await FireAsync("clerk", id, "presentazione", body: "{\"date\":\"2025-06-03\"}");
+        Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await filed.Content.ReadAsStringAsync());
+        await PinAsync(id, pins => [.. pins.Select(p => p.RuleSet switch
+        {
+            "procedures/permesso-di-costruire" => RevisionOne(p, "national/procedures/permesso-di-costruire/2020-07-17.json"),
+            "procedure-guards" => RevisionOne(p, "national/procedure-guards/2025-12-18.json"),
+            _ => p,
+        })]);
+        var pinnedToFirst = await DeadlinesAsync(id);
+
+        using var admin = Client("admin");
+        var plan = await BodyAsync(await admin.PostAsync($"/api/v1/applications/{id}/repin", Json("{\"reason\":\"CHANGELOG: art. 20 c. 7\",\"dryRun\":true}")));
+        var afterDryRun = await DeadlinesAsync(id);
+        using var clerk = Client("clerk");
+        var forbidden = await clerk.PostAsync($"/api/v1/applications/{id}/repin", Json("{\"reason\":\"x\"}"));
+        var noReason = await admin.PostAsync($"/api/v1/applications/{id}/repin", Json("{}"));
+        var repinned = await admin.PostAsync($"/api/v1/applications/{id}/repin", Json("{\"reason\":\"CHANGELOG: art. 20 c. 7\"}"));
+        var repinBody = await BodyAsync(repinned);
+        var afterRepin = await DeadlinesAsync(id);
+        var events = await BodyAsync(await admin.GetAsync($"/api/v1/applications/{id}/events"));
+
+        // Revision 1 had no c. 5 window and no doubling above 100,000 inhabitants: its terms stand until the re-pin.
+        Assert.That(pinnedToFirst.Keys, Does.Not.Contain("pdc-richiesta-integrazioni"));
+        Assert.That(afterDryRun, Is.EqualTo(pinnedToFirst));
+        Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo("planned"));
+        var istruttoria = plan.GetProperty("plan").GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("term").GetString() == "pdc-istruttoria");
+        Assert.That(istruttoria.GetProperty("dueBefore").GetString(), Is.EqualTo(pinnedToFirst["pdc-istruttoria"]));
+        Assert.That((int)forbidden.StatusCode, Is.EqualTo(403));
+        Assert.That((int)noReason.StatusCode, Is.EqualTo(400));
+        Assert.That((await BodyAsync(noReason)).GetProperty("code").GetString(), Is.EqualTo("application.repin-reason-missing"));
+        Assert.That(repinned.StatusCode, Is.EqualTo(HttpStatusCode.OK), repinBody.ToString());
+        Assert.That(repinBody.GetProperty("status").GetString(), Is.EqualTo("repinned"));
+        Assert.That(afterRepin["pdc-istruttoria"], Is.EqualTo(istruttoria.GetProperty("dueAfter").GetString()));
+        Assert.That(afterRepin["pdc-istruttoria"], Is.Not.EqualTo(pinnedToFirst["pdc-istruttoria"]));
+        Assert.That(afterRepin.Keys, Does.Contain("pdc-richiesta-integrazioni"));
+        var last = events.EnumerateArray().Last();
+        Assert.That(last.GetProperty("trigger").GetString(), Is.EqualTo("law.repin"));
+        Assert.That(last.GetProperty("actorRole").GetString(), Is.EqualTo("admin"));
+        Assert.That(last.GetProperty("payload").GetProperty("reason").GetString(), Is.EqualTo("CHANGELOG: art. 20 c. 7"));
+        Assert.That(last.GetProperty("from").GetString(), Is.EqualTo(last.GetProperty("to").GetString()));
+    }
+
+    [Test]
+    public async Task Sweep_OneApplicationWithMissingPinsAndOneDue_FiresTheDueOneAndReportsDegradedReadiness()
+    {
+        var (due, _) = await CreateAsync("clerk", Milano, "permesso-di-costruire", ValidExample("pdc", "2017-10-20"));
+        Assert.That((await FireAsync("clerk", due, "presentazione", body: "{\"date\":\"2024-12-02\"}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var (broken, _) = await CreateAsync("clerk", Milano, "permesso-di-costruire", ValidExample("pdc", "2017-10-20"));
+        Assert.That((await FireAsync("clerk", broken, "presentazione", body: "{\"date\":\"2024-11-04\"}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await PinAsync(broken, pins => [.. pins.Select(p => p.RuleSet == "procedures/permesso-di-costruire" ? p with { Hash = "sha256:" + new string('0', 64) } : p)]);
+        var sweep = _factory.Services.GetRequiredService<DeadlineSweep>();
+
+        await sweep.SweepOnceAsync(CancellationToken.None);
+        using var admin = Client("admin");
+        var dueEvents = await BodyAsync(await admin.GetAsync($"/api/v1/applications/{due}/events"));
+        var ready = await BodyAsync(await admin.GetAsync("/health/ready"));
+        var trigger = await FireAsync("clerk", broken, "nomina-responsabile");
+        var triggerBody = await BodyAsync(trigger);
+        // Re-pinning to the newest revisions is the desk's way out; then the sweep runs it again.
+        var repin = await admin.PostAsync($"/api/v1/applications/{broken}/repin", Json("{\"reason\":\"file lost in deployment\"}"));
+        await sweep.SweepOnceAsync(CancellationToken.None);
+        var readyAfter = await BodyAsync(await admin.GetAsync("/health/ready"));
+
+        Assert.That(dueEvents.EnumerateArray().Select(e => e.GetProperty("trigger").GetString()), Does.Contain("silenzio-assenso"));
+        Assert.That(ready.GetProperty("status").GetString(), Is.EqualTo("Degraded"), ready.ToString());
+        Assert.That(ready.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "sweep").GetProperty("status").GetString(), Is.EqualTo("Degraded"));
+        Assert.That((int)trigger.StatusCode, Is.EqualTo(503), triggerBody.ToString());
+        Assert.That(triggerBody.GetProperty("code").GetString(), Is.EqualTo("law.pinned-version-missing"));
+        Assert.That(repin.StatusCode, Is.EqualTo(HttpStatusCode.OK), string.Join("\n", _factory.Logs.Entries.Where(e => e.Exception is not null).Select(e => e.Exception!.ToString()).Take(1)));
+        Assert.That(readyAfter.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "sweep").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    private async Task<Dictionary<string, string?>> DeadlinesAsync(Guid id)
+    {
+        using var client = Client("admin");
+        var body = await BodyAsync(await client.GetAsync($"/api/v1/applications/{id}/deadlines"));
+        return body.GetProperty("terms").EnumerateArray().ToDictionary(
+            t => t.GetProperty("termId").GetString()!,
+            t => t.TryGetProperty("dueDate", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null);
+    }
+
+    /// <summary>Rewrites an application's pins as an older deployment (or a lost file) would have left them.</summary>
+    private async Task PinAsync(Guid id, Func<IReadOnlyList<PinnedVersion>, PinnedVersion[]> change)
+    {
+        var store = _factory.Services.GetRequiredService<StrategicCities.Data.Applications.ApplicationStore>();
+        var application = await store.GetAsync(id, MunicipalityScope.Everywhere);
+        var factory = _factory.Services.GetRequiredService<DatabaseFactory>();
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("UPDATE applications SET pinned_versions = @Pins WHERE id = @Id",
+            new { Id = id, Pins = JsonSerializer.Serialize(change(application!.PinnedVersions)) });
+    }
+
+    private static PinnedVersion RevisionOne(PinnedVersion pin, string file) => pin with
+    {
+        Hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(RepoPaths.Rules, file)))),
+        Revision = 1,
+    };
 }

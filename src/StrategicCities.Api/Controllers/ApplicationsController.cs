@@ -31,7 +31,8 @@ namespace StrategicCities.Api.Controllers;
 [ProducesResponseType<ProblemResponse>(StatusCodes.Status403Forbidden, ProblemFactory.MediaType)]
 public sealed class ApplicationsController(
     ApplicationService intake, ApplicationStore store, OfficeStore offices, IdempotencyStore idempotency, JsonBody body,
-    LegalCalendarProvider calendars, ProcedureCatalog procedures, ProblemFactory problems, TimeProvider clock) : ControllerBase
+    LegalCalendarProvider calendars, ProcedureCatalog procedures, ProblemFactory problems, TimeProvider clock,
+    ApplicationRepin repin) : ControllerBase
 {
     /// <summary>The idempotency header.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -171,6 +172,52 @@ public sealed class ApplicationsController(
         }, requireBody: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Admin only: moves a filed application to the newest revision of each file it pinned (never to another version:
+    /// the law in force at filing still governs), as an audited event with who and why, and shows each term whose due
+    /// date moves. With <c>dryRun</c>, only the plan. 400 without a reason, 409 for a draft or a concurrent change.
+    /// </summary>
+    [HttpPost("{id:guid}/repin")]
+    [Authorize(Policy = IntakePolicies.Admin)]
+    [EndpointSummary("Re-pin an application to the newest revisions (admin)")]
+    [JsonRequestBody(typeof(RepinRequest))]
+    [ProducesResponseType<RepinResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status400BadRequest, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status404NotFound, ProblemFactory.MediaType)]
+    [ProducesResponseType<ProblemResponse>(StatusCodes.Status409Conflict, ProblemFactory.MediaType)]
+    public async Task<IActionResult> RepinAsync(Guid id, CancellationToken cancellationToken)
+    {
+        RepinRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<RepinRequest>(Request.Body, JsonDefaults.Compact, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.Reason))
+        {
+            return intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(IntakeCodes.RepinReasonMissing, "/reason",
+                "Indicare il motivo del riallineamento ({ \"reason\": \"…\" }): resta nell'evento di audit.",
+                "Give the reason for the re-pin ({ \"reason\": \"…\" }): it is kept in the audit event.")).ToResult(Response);
+        }
+
+        var caller = await CallerAsync(cancellationToken);
+        var result = await repin.RunAsync(id, procedures, await calendars.GetAsync(cancellationToken), caller.Actor, request!.Reason!.Trim(),
+            request.DryRun, caller.Scope, RomeCalendar.Today(clock), cancellationToken);
+        return (result.Status switch
+        {
+            RepinStatus.NotFound => intake.NotFound(HttpContext),
+            RepinStatus.NotFiled => intake.Problem(HttpContext, StatusCodes.Status409Conflict, ProblemFactory.Error(IntakeCodes.RepinNotFiled, "",
+                "La pratica è una bozza: non ha ancora versioni vincolate.", "The application is a draft: it has pinned nothing yet.")),
+            RepinStatus.Refused => intake.Problem(HttpContext, ProblemStatus.For(result.Error!), result.Error!),
+            RepinStatus.Conflict => intake.Stale(HttpContext, result.Version),
+            _ => ApiOutcome.Ok(StatusCodes.Status200OK, new RepinResponse(id, result.Status.ToString().ToLowerInvariant(), result.Version, result.Plan), result.Version),
+        }).ToResult(Response);
+    }
+
     /// <summary>The events of an application, in order.</summary>
     [HttpGet("{id:guid}/events")]
     [EndpointSummary("The events of an application")]
@@ -228,7 +275,7 @@ public sealed class ApplicationsController(
             return problems.Result(HttpContext, [error!]);
         }
 
-        var events = ApplicationService.ToProcedureEvents(await store.ListEventsAsync(id, caller.Scope, cancellationToken) ?? []);
+        var events = ProcedureEvents.From(await store.ListEventsAsync(id, caller.Scope, cancellationToken) ?? []);
         var calendar = await calendars.GetAsync(cancellationToken);
         var terms = ProcedureDeadlines.Compute(procedure.Definition, events, calendar, application.Municipality, today);
         return ApiOutcome.Ok(StatusCodes.Status200OK, new DeadlinesResponse(id, today, terms)).ToResult(Response);

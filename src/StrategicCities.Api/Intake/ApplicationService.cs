@@ -181,7 +181,7 @@ public sealed class ApplicationService(
             return Problem(http, ProblemStatus.For(procedureError!), procedureError!);
         }
 
-        var events = filing ? [] : ToProcedureEvents(await store.ListEventsAsync(id, caller.Scope, cancellationToken) ?? []);
+        var events = filing ? [] : ProcedureEvents.From(await store.ListEventsAsync(id, caller.Scope, cancellationToken) ?? []);
         var calendar = await calendars.GetAsync(cancellationToken);
         var machine = ProcedureMachine.Create(procedure, application.State, events, new ProcedureFacts(), calendar);
         var role = MachineRole(caller.Role, procedure.Definition.FindTrigger(trigger));
@@ -265,21 +265,6 @@ public sealed class ApplicationService(
                     "Un'altra operazione ha modificato la pratica nel frattempo: rileggerla e riprovare.",
                     "Another operation changed the application meanwhile: read it again and retry."));
         }
-    }
-
-    /// <summary>Events as the procedure machine sees them (legal date and role from the payload).</summary>
-    public static IReadOnlyList<ProcedureEvent> ToProcedureEvents(IReadOnlyList<ApplicationEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        return
-        [
-            .. events.OrderBy(e => e.Sequence).Select(e =>
-            {
-                var payload = e.Payload is null ? null : JsonSerializer.Deserialize<EventPayload>(e.Payload, JsonDefaults.Compact);
-                return new ProcedureEvent(e.Trigger, e.FromState ?? "", e.ToState, payload?.Role ?? e.Actor.Role,
-                    payload?.Date ?? DateOnly.FromDateTime(e.OccurredAt.UtcDateTime), payload?.LegalBasis ?? []);
-            }),
-        ];
     }
 
     /// <summary>

@@ -136,7 +136,7 @@ public sealed class DeadlineSweep(
             return null;
         }
 
-        var events = ApplicationService.ToProcedureEvents(await store.ListEventsAsync(application.Id, MunicipalityScope.Everywhere, cancellationToken) ?? []);
+        var events = ProcedureEvents.From(await store.ListEventsAsync(application.Id, MunicipalityScope.Everywhere, cancellationToken) ?? []);
         return new ProcedureApplication(application.Id.ToString(), procedure.Definition, application.State, events, application.Municipality);
     }
 

@@ -65,4 +65,10 @@ public static class IntakeCodes
 
     /// <summary>429: too many requests in the window.</summary>
     public const string RateLimited = "rate.limited";
+
+    /// <summary>400: a re-pin needs a reason (it is recorded in the audit event).</summary>
+    public const string RepinReasonMissing = "application.repin-reason-missing";
+
+    /// <summary>409: a draft pins nothing, so there is nothing to re-pin.</summary>
+    public const string RepinNotFiled = "application.repin-not-filed";
 }

@@ -52,11 +52,13 @@ public static class IntakeExtensions
         }
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(IntakePolicies.Applications, p => p.RequireClaim(IntakeClaims.Role, IntakePolicies.ApplicationRoles));
+            .AddPolicy(IntakePolicies.Applications, p => p.RequireClaim(IntakeClaims.Role, IntakePolicies.ApplicationRoles))
+            .AddPolicy(IntakePolicies.Admin, p => p.RequireClaim(IntakeClaims.Role, ApiKeyRoles.Admin));
 
         // Applications and the sweep.
         services.AddSingleton<LegalCalendarProvider>();
         services.AddScoped<ApplicationService>();
+        services.AddSingleton(sp => new ApplicationRepin(sp.GetRequiredService<ApplicationStore>()));
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         services.Configure<SweepOptions>(o => o.IdempotencyRetentionHours = configuration.GetValue("Idempotency:RetentionHours", o.IdempotencyRetentionHours));
         services.AddSingleton<DeadlineSweep>();

@@ -188,6 +188,25 @@ public sealed class RuleCatalog
     }
 
     /// <summary>
+    /// The newest revision of the file <paramref name="pin"/> names (same rule set, layer, jurisdiction and version),
+    /// or null when this catalog has no such version: what a re-pin moves an application to. Never another version.
+    /// </summary>
+    public PinnedVersion? NewestRevisionOf(PinnedVersion pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        if (pin.Layer == Layer.National.Name())
+        {
+            return Versions(pin.RuleSet).FirstOrDefault(v => v.Header.Version == pin.Version) is { } version
+                ? PinnedVersion.Of(pin.RuleSet, version.Header) : null;
+        }
+
+        var layer = pin.Layer == Layer.Region.Name() ? Layer.Region : Layer.Municipality;
+        return _overlaysBy.TryGetValue((pin.RuleSet, layer, pin.Jurisdiction), out var overlays)
+            && overlays.FirstOrDefault(o => o.Header.Version == pin.Version) is { } overlay
+            ? PinnedVersion.Of(pin.RuleSet, overlay.Header) : null;
+    }
+
+    /// <summary>
     /// Everything in force for a municipality on a legal date, compiled (cached by version tuple).
     /// </summary>
     public async Task<(EffectivePackage? Package, InputError? Error)> ResolveAsync(

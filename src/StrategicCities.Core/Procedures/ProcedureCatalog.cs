@@ -181,6 +181,27 @@ public sealed class ProcedureCatalog
         return (new EffectiveProcedure(composed, [national.Header, .. overlays.Select(o => o.Header)], guards, municipality, legalDate), null);
     }
 
+    /// <summary>
+    /// The newest revision of the procedure or rule file <paramref name="pin"/> names (same id, layer, jurisdiction and
+    /// version), or null when this deployment has no such version.
+    /// </summary>
+    public PinnedVersion? NewestRevisionOf(PinnedVersion pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var prefix = ProcedureFileReader.Folder + "/";
+        if (!pin.RuleSet.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return Rules.NewestRevisionOf(pin);
+        }
+
+        var id = pin.RuleSet[prefix.Length..];
+        var header = pin.Layer == Layer.National.Name()
+            ? Versions(id).FirstOrDefault(v => v.Header.Version == pin.Version)?.Header
+            : _overlays.FirstOrDefault(o => o.Overlays == id && o.Header.Layer.Name() == pin.Layer && o.Header.Jurisdiction == pin.Jurisdiction
+                && o.Header.Version == pin.Version)?.Header;
+        return header is null ? null : PinnedVersion.Of(pin.RuleSet, header);
+    }
+
     private ProcedureOverlay? OverlayAt(string id, Layer layer, string jurisdiction, DateOnly date) =>
         _overlays.FirstOrDefault(o => o.Overlays == id && o.Header.Layer == layer && o.Header.Jurisdiction == jurisdiction && o.Header.Validity.Contains(date));
 }

@@ -154,6 +154,43 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
             connection, tx, submit.Id, submit.ExpectedVersion + 1, now, submit.Actor, submit.Trigger, submit.FromState, submit.ToState, submit.Payload, cancellationToken);
     }
 
+    /// <summary>Re-pins a filed application: new pins and procedure file plus the audit event, atomically.</summary>
+    public async Task<WriteOutcome> RepinAsync(RepinApplication repin, MunicipalityScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repin);
+        ArgumentNullException.ThrowIfNull(scope);
+        var now = _time.GetUtcNow();
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE applications
+            SET version = version + 1, updated_at = @Now, pinned_versions = @PinnedVersions,
+                procedure_version = @ProcedureVersion, procedure_hash = @ProcedureHash
+            WHERE id = @Id AND version = @ExpectedVersion AND state = @State AND filed_on IS NOT NULL AND {scope.Predicate(factory.Dialect)}
+            """,
+            new
+            {
+                repin.Id,
+                repin.ExpectedVersion,
+                repin.State,
+                Now = now,
+                PinnedVersions = JsonSerializer.Serialize(repin.PinnedVersions, Json),
+                ProcedureVersion = repin.Procedure.Version,
+                ProcedureHash = repin.Procedure.Hash,
+                ScopeMunicipalities = scope.Municipalities,
+            },
+            tx,
+            cancellationToken: cancellationToken));
+        if (rows != 1)
+        {
+            return await DiagnoseAsync(connection, tx, repin.Id, repin.ExpectedVersion, repin.State, scope, cancellationToken);
+        }
+
+        return await AppendEventAndCommitAsync(
+            connection, tx, repin.Id, repin.ExpectedVersion + 1, now, repin.Actor, RepinApplication.Trigger, repin.State, repin.State, repin.Payload, cancellationToken);
+    }
+
     /// <summary>Fires a trigger: the state change (and decision, if any) plus its event, atomically.</summary>
     public async Task<WriteOutcome> TransitionAsync(TransitionApplication transition, MunicipalityScope scope, CancellationToken cancellationToken = default)
     {

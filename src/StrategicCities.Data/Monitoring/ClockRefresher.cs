@@ -4,6 +4,8 @@ using StrategicCities.Core.Monitoring;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
 
+using StrategicCities.Data.Applications;
+
 namespace StrategicCities.Data.Monitoring;
 
 /// <summary>
@@ -43,7 +45,8 @@ public sealed class ClockRefresher(DatabaseFactory factory)
                        payload AS Payload, occurred_at AS OccurredAt
                 FROM application_events WHERE application_id = @Id ORDER BY seq
                 """, new { row.Id }, cancellationToken: cancellationToken)))
-                .Select(e => new ProcedureEvent(e.TriggerName, e.FromState ?? "", e.ToState, e.ActorRole, e.Date(), []))
+                .Select(e => ProcedureEvents.Decode(e.TriggerName, e.FromState, e.ToState, e.ActorRole, e.Payload, e.OccurredAt))
+                .OfType<ProcedureEvent>()
                 .ToList();
             var clock = ApplicationClock.Assess(definition, events, calendar, municipality!.Code);
             updated += await connection.ExecuteAsync(new CommandDefinition(
@@ -86,21 +89,5 @@ public sealed class ClockRefresher(DatabaseFactory factory)
         public string? Payload { get; set; }
 
         public DateTimeOffset OccurredAt { get; set; }
-
-        /// <summary>The legal date of the event: the payload's <c>date</c> (API and seed), else the day it was recorded.</summary>
-        public DateOnly Date()
-        {
-            if (Payload is not null)
-            {
-                using var doc = JsonDocument.Parse(Payload);
-                if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("date", out var d)
-                    && DateOnly.TryParse(d.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var date))
-                {
-                    return date;
-                }
-            }
-
-            return DateOnly.FromDateTime(OccurredAt.UtcDateTime);
-        }
     }
 }

@@ -21,6 +21,7 @@ namespace StrategicCities.Api.Tests.Intake;
 /// | GET  /api/v1/applications/{id}/events      | 401  | 403    | 200   | 200        | 403          | 200   | 401     |
 /// | GET  /api/v1/applications/{id}/deadlines   | 401  | 403    | 200   | 200        | 403          | 200   | 401     |
 /// | GET  /api/v1/applications                  | 401  | 403    | 200   | 200        | 403          | 200   | 401     |
+/// | POST /api/v1/applications/{id}/repin       | 401  | 403    | 403   | 403        | 403          | 409*  | 401     |
 /// | POST /api/v1/determinations                | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /api/v1/forms                         | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /api/v1/forms/scia/schema             | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
@@ -29,6 +30,7 @@ namespace StrategicCities.Api.Tests.Intake;
 /// | GET  /api/v1/procedures/scia/graph         | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /health, /health/ready                | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// </code>
+/// * admin passes; the draft of the matrix has pinned nothing, so there is nothing to re-pin.
 /// Scope (another office's application → 404) is covered by ApplicationsEndpointTests.
 /// </summary>
 [NonParallelizable]
@@ -40,6 +42,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly int[] Create = [401, 403, 201, 201, 403, 201, 401];
     private static readonly int[] Public = [200, 200, 200, 200, 200, 200, 200];
     private static readonly int[] Statistics = [401, 403, 403, 200, 403, 200, 401];
+    private static readonly int[] AdminOnDraft = [401, 403, 403, 403, 403, 409, 401];
 
     /// <summary>Endpoint name → expected status per role (in <see cref="Roles"/> order).</summary>
     private static readonly (string Endpoint, int[] Expected)[] Matrix =
@@ -51,6 +54,7 @@ public sealed class AuthorizationMatrixTests
         ("applications.events", Applications),
         ("applications.deadlines", Applications),
         ("applications.list", Applications),
+        ("applications.repin", AdminOnDraft),
         ("determinations", Public),
         ("forms.list", Public),
         ("forms.schema", Public),
@@ -108,7 +112,7 @@ public sealed class AuthorizationMatrixTests
         [
             "api/v1/applications", "api/v1/applications/{id:guid}", "api/v1/applications/{id:guid}/data",
             "api/v1/applications/{id:guid}/triggers/{trigger}", "api/v1/applications/{id:guid}/events",
-            "api/v1/applications/{id:guid}/deadlines", "api/v1/determinations", "api/v1/forms", "api/v1/forms/{form}/schema",
+            "api/v1/applications/{id:guid}/deadlines", "api/v1/applications/{id:guid}/repin", "api/v1/determinations", "api/v1/forms", "api/v1/forms/{form}/schema",
             "api/v1/forms/{form}/validate", "api/v1/catalog", "api/v1/catalog/{municipality}", "api/v1/procedures", "api/v1/procedures/{id}/graph",
             "api/v1/stats", "api/v1/stats/backlog", "api/v1/stats/charts/{chart}.svg",
             "api/v1/opendata/permits.csv", "api/v1/opendata/permits.json", "api/v1/opendata/permits-dictionary.md",
@@ -148,6 +152,7 @@ public sealed class AuthorizationMatrixTests
             "applications.events" => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/applications/{id}/events"),
             "applications.deadlines" => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/applications/{id}/deadlines"),
             "applications.list" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/applications"),
+            "applications.repin" => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/repin") { Content = Json("{\"reason\":\"matrix\"}") },
             "determinations" => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/determinations?municipality={Milano}&date=2025-03-01") { Content = Json("{\"category\":\"nuova-costruzione\"}") },
             "forms.list" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/forms"),
             "forms.schema" => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/forms/scia/schema?municipality={Milano}"),

@@ -10,4 +10,7 @@ public static class IntakePolicies
 
     /// <summary>The roles of <see cref="Applications"/>.</summary>
     public static readonly string[] ApplicationRoles = [ApiKeyRoles.Clerk, ApiKeyRoles.Supervisor, ApiKeyRoles.Admin];
+
+    /// <summary>Operations on the law in force itself (re-pin, catalog reload): admins only.</summary>
+    public const string Admin = "admin";
 }
