@@ -159,6 +159,9 @@ public sealed record ProcedureTerm
     /// <summary>See <see cref="LegalTermDefinition.StartOnExpiryOf"/>.</summary>
     public string? StartOnExpiryOf { get; init; }
 
+    /// <summary>See <see cref="LegalTermDefinition.Extensions"/>.</summary>
+    public IReadOnlyList<TermExtension> Extensions { get; init; } = [];
+
     /// <summary>See <see cref="LegalTermDefinition.SuspensionCauses"/> (<c>"suspensions"</c> in the file).</summary>
     public IReadOnlyList<TermSuspensionCause> SuspensionCauses { get; init; } = [];
 
@@ -226,6 +229,7 @@ public sealed record ProcedureTerm
         Kind = Kind,
         StartOnExpiryOf = StartOnExpiryOf,
         SuspensionCauses = SuspensionCauses,
+        Extensions = Extensions,
         SuspendOn = SuspendOn,
         ResumeOn = ResumeOn,
         ResumeDelayDays = ResumeDelayDays,

@@ -234,6 +234,7 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
             Years = Number("years"),
             Months = Number("months"),
             When = t.TryGetProperty("when", out var when) ? when.GetString() : null,
+            Extensions = t.TryGetProperty("extensions", out var extensions) ? [.. extensions.EnumerateArray().Select(ReadExtension)] : [],
             Periods = t.TryGetProperty("periods", out var periods) ? [.. periods.EnumerateArray().Select(ReadPeriod)] : [],
             Kind = t.TryGetProperty("kind", out var kind) ? kind.GetString() switch
             {
@@ -266,6 +267,19 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
         Months = p.TryGetProperty("months", out var months) ? months.GetInt32() : null,
         LegalBasis = p.TryGetProperty("legalBasis", out var basis) ? RuleFileReader.ReadLegalBasis(basis) : [],
     };
+
+    private static Clock.TermExtension ReadExtension(JsonElement e)
+    {
+        static DateOnly Day(JsonElement e, string name) =>
+            DateOnly.ParseExact(e.GetProperty(name).GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return new Clock.TermExtension
+        {
+            ExpiringFrom = Day(e, "expiringFrom"),
+            ExpiringTo = Day(e, "expiringTo"),
+            ValidUntil = Day(e, "validUntil"),
+            LegalBasis = e.TryGetProperty("legalBasis", out var basis) ? RuleFileReader.ReadLegalBasis(basis) : [],
+        };
+    }
 
     private static Clock.TermSuspensionCause ReadSuspension(JsonElement s)
     {

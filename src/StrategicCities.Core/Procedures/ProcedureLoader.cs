@@ -126,6 +126,7 @@ public static class ProcedureLoader
             .Concat(definition.Terms.SelectMany(t => t.Doubling?.LegalBasis ?? []))
             .Concat(definition.Terms.SelectMany(t => t.Periods.SelectMany(p => p.LegalBasis)))
             .Concat(definition.Terms.SelectMany(t => t.SuspensionCauses.SelectMany(c => c.LegalBasis)))
+            .Concat(definition.Terms.SelectMany(t => t.Extensions.SelectMany(e => e.LegalBasis)))
             .Concat(definition.ExtensionPoints.SelectMany(p => p.LegalBasis)), problems);
 
         foreach (var term in definition.Terms)

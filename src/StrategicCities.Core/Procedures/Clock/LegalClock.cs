@@ -610,6 +610,16 @@ public static class LegalClock
                 day = day.AddDays(1);
             }
 
+            // A term expiring within a statutory window keeps running to the day the law sets.
+            if (term.Extensions.FirstOrDefault(e => day >= e.ExpiringFrom && day <= e.ExpiringTo && e.ValidUntil > day) is { } extension)
+            {
+                day = extension.ValidUntil;
+                while (calendar.MovesTermEnd(day, municipality) || NationallySuspended(day))
+                {
+                    day = day.AddDays(1);
+                }
+            }
+
             _due = day;
             return day;
         }

@@ -60,6 +60,9 @@ public sealed record LegalTermDefinition
     /// </summary>
     public string? StartOnExpiryOf { get; init; }
 
+    /// <summary>Statutory extensions of a due date falling in a window (art. 103 c. 2 D.L. 18/2020 for validity terms).</summary>
+    public IReadOnlyList<TermExtension> Extensions { get; init; } = [];
+
     /// <summary>Further causes of suspension, each with its own resuming events and limits.</summary>
     public IReadOnlyList<TermSuspensionCause> SuspensionCauses { get; init; } = [];
 

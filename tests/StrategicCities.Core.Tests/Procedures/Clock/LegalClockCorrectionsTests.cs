@@ -235,4 +235,39 @@ public sealed class LegalClockCorrectionsTests
         Assert.That(result.Calendar!.MovesTermEnd(D(2026, 6, 24), Torino), Is.True);
         Assert.That(result.Calendar.MovesTermEnd(D(2025, 9, 19), Napoli), Is.False);
     }
+
+    private static LegalTermDefinition StartOfWorksWithTheEmergencyExtension() => new()
+    {
+        Id = "pdc-inizio-lavori",
+        Name = Text("Inizio lavori", "Start of works"),
+        StartEvent = "rilascio",
+        Days = 0,
+        Years = 1,
+        Kind = TermKind.Validity,
+        MetBy = ["inizio-lavori"],
+        Extensions = [new TermExtension { ExpiringFrom = D(2020, 1, 31), ExpiringTo = D(2022, 3, 31), ValidUntil = D(2022, 6, 29), LegalBasis = [new LegalBasis("dl18-2020", "103", "2")] }],
+        LegalBasis = [Art15],
+    };
+
+    [TestCase(2019, 1, 14, 2020, 1, 14, TestName = "Compute_ValidityEndingBefore31January2020_IsNotExtended")]
+    [TestCase(2019, 6, 10, 2022, 6, 29, TestName = "Compute_ValidityEndingInTheEmergency_IsKeptTo29June2022")]
+    [TestCase(2021, 3, 31, 2022, 6, 29, TestName = "Compute_ValidityEndingOn31March2022_IsKeptTo29June2022")]
+    [TestCase(2021, 4, 1, 2022, 4, 1, TestName = "Compute_ValidityEndingAfter31March2022_IsNotExtended")]
+    [Description("Art. 103 c. 2 D.L. 18/2020 (D.L. 125/2020; emergency ended 31 Mar 2022, D.L. 221/2021): titles expiring from 31 Jan 2020 to 31 Mar 2022 keep their validity to 29 Jun 2022.")]
+    public void Compute_ValidityTermAndTheEmergencyExtension(int y, int m, int d, int dueY, int dueM, int dueD)
+    {
+        var status = One(StartOfWorksWithTheEmergencyExtension(), ItalyWithCovidSuspensionExtended(), Torino, D(y, m, d), On("rilascio", D(y, m, d)));
+
+        Assert.That(status.DueDate, Is.EqualTo(D(dueY, dueM, dueD)));
+    }
+
+    [Test]
+    public void Compute_WorksStartedWithinTheExtension_MeetTheTerm()
+    {
+        var status = One(StartOfWorksWithTheEmergencyExtension(), ItalyWithCovidSuspensionExtended(), Roma, D(2022, 7, 1),
+            On("rilascio", D(2019, 6, 10)), On("inizio-lavori", D(2021, 5, 3)));
+
+        Assert.That(status.State, Is.EqualTo(TermState.Met));
+        Assert.That(status.DueDate, Is.EqualTo(D(2022, 6, 30)), "29 June 2022 is Saints Peter and Paul in Rome");
+    }
 }
