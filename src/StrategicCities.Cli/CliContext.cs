@@ -14,12 +14,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     public TextReader In { get; } = input;
 
     /// <summary>Loads the catalog, printing every problem (file:rule: message) when it is refused.</summary>
-    public async Task<(RuleCatalog? Catalog, CatalogSources? Sources)> LoadCatalogAsync(string? rulesPath, CancellationToken cancellationToken)
+    public async Task<(RuleCatalog? Catalog, CatalogSources? Sources)> LoadCatalogAsync(
+        string? rulesPath, CancellationToken cancellationToken, string? schemasPath = null)
     {
         CatalogSources sources;
         try
         {
-            sources = CatalogSources.Discover(rulesPath);
+            sources = CatalogSources.Discover(rulesPath, schemasPath);
         }
         catch (DirectoryNotFoundException ex)
         {

@@ -13,6 +13,7 @@ internal static class PermitsCli
             "permits — author, test and apply the StrategicCities rule sets (Italian building procedures).\n" +
             "Exit codes: 0 ok, 1 lint problems / failing cases / rules that do not load, 2 bad input.");
         root.Subcommands.Add(LintCommand.Create(context));
+        root.Subcommands.Add(ReleaseCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(DetermineCommand.Create(context, explain: false));
         root.Subcommands.Add(DetermineCommand.Create(context, explain: true));

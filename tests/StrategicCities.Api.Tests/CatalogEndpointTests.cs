@@ -36,7 +36,8 @@ public sealed class CatalogEndpointTests
             Assert.That(versions.Select(v => v.GetProperty("version").GetString()), Does.Contain("2024-07-28"));
             Assert.That(versions.Select(v => v.GetProperty("hash").GetString()), Has.All.StartsWith("sha256:"));
             Assert.That(versions[0].GetProperty("validFrom").GetString(), Is.EqualTo("2016-12-11"));
-            Assert.That(versions[0].GetProperty("validTo").GetString(), Is.EqualTo("2020-07-17"));
+            // Revision 2 of 2016-12-11 ends where D.P.R. 31/2017 (version 2017-04-06) starts.
+            Assert.That(versions[0].GetProperty("validTo").GetString(), Is.EqualTo("2017-04-06"));
             Assert.That(versions[^1].TryGetProperty("validTo", out _), Is.False, "the last version is open-ended");
             Assert.That(overlays.Select(o => o.GetProperty("version").GetProperty("jurisdiction").GetString()), Is.SupersetOf(new[] { "03", "015146" }));
             Assert.That(overlays.Select(o => o.GetProperty("version").GetProperty("layer").GetString()), Is.SupersetOf(new[] { "region", "municipality" }));

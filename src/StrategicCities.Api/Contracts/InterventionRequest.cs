@@ -27,6 +27,22 @@ public sealed record InterventionRequest
     [JsonPropertyName("volumeChange"), Description("Increases or changes the volume (cubatura)")]
     public bool? VolumeChange { get; init; }
 
+    /// <summary>Alters the shape.</summary>
+    [JsonPropertyName("shapeChange"), Description("Alters the shape (sagoma); absent = false")]
+    public bool? ShapeChange { get; init; }
+
+    /// <summary>Alters the footprint.</summary>
+    [JsonPropertyName("footprintChange"), Description("Alters the footprint (area di sedime); absent = false")]
+    public bool? FootprintChange { get; init; }
+
+    /// <summary>Alters planivolumetric or typological features.</summary>
+    [JsonPropertyName("typologyChange"), Description("Alters the planivolumetric or typological features; absent = false")]
+    public bool? TypologyChange { get; init; }
+
+    /// <summary>Creates or alters external openings.</summary>
+    [JsonPropertyName("openingsChange"), Description("Creates or alters external openings or roof windows (D.P.R. 31/2017 A.2); absent = false")]
+    public bool? OpeningsChange { get; init; }
+
     /// <summary>Increases the floor area.</summary>
     [JsonPropertyName("surfaceIncrease"), Description("Increases the floor area (SUL)")]
     public bool? SurfaceIncrease { get; init; }
@@ -51,6 +67,14 @@ public sealed record InterventionRequest
     [JsonPropertyName("landscape"), Description("Vincolo paesaggistico (D.Lgs. 42/2004 parte III)")]
     public bool? Landscape { get; init; }
 
+    /// <summary>Kind of landscape protection.</summary>
+    [JsonPropertyName("landscapeProtection"), Description("art136-a | art136-b | art136-c | art136-d | art142 (D.Lgs. 42/2004); implies landscape; absent = kind unknown, stricter reading")]
+    public IReadOnlyList<string>? LandscapeProtection { get; init; }
+
+    /// <summary>D.P.R. 31/2017 item.</summary>
+    [JsonPropertyName("landscapeItem"), Description("Item of D.P.R. 31/2017: A.1-A.31 (exempt) or B.1-B.42 (simplified); absent = ordinary criteria")]
+    public string? LandscapeItem { get; init; }
+
     /// <summary>Zone A.</summary>
     [JsonPropertyName("zoneA"), Description("Zona omogenea A (centro storico)")]
     public bool? ZoneA { get; init; }
@@ -58,6 +82,10 @@ public sealed record InterventionRequest
     /// <summary>Seismic zone 1 to 4.</summary>
     [JsonPropertyName("seismicZone"), Description("Seismic zone, 1 to 4")]
     public int? SeismicZone { get; init; }
+
+    /// <summary>Seismic relevance (art. 94-bis).</summary>
+    [JsonPropertyName("seismicRelevance"), Description("rilevante | minore-rilevanza | privo-di-rilevanza (art. 94-bis D.P.R. 380/2001); absent = the seismic zone is the proxy")]
+    public string? SeismicRelevance { get; init; }
 
     /// <summary>Temporary works.</summary>
     [JsonPropertyName("temporary"), Description("Works meant to be removed")]
@@ -70,6 +98,10 @@ public sealed record InterventionRequest
     /// <summary>Detailed plan with planivolumetric provisions.</summary>
     [JsonPropertyName("detailedPlan"), Description("Area governed by a detailed plan with precise planivolumetric provisions")]
     public bool? DetailedPlan { get; init; }
+
+    /// <summary>Free works of art. 6 c.1 b-bis / b-ter.</summary>
+    [JsonPropertyName("freeWork"), Description("vepa-logge-balconi | vepa-porticati | tende-pergotende (art. 6 c.1 b-bis, b-ter D.P.R. 380/2001); absent = none")]
+    public string? FreeWork { get; init; }
 
     /// <summary>Free text for the record; never used by rules.</summary>
     [JsonPropertyName("description"), Description("Free text for the record, never used by rules")]

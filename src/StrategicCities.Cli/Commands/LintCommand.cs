@@ -2,6 +2,7 @@ using System.CommandLine;
 using StrategicCities.Core.Cases;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Law;
 using StrategicCities.Core.Procedures;
 
 namespace StrategicCities.Cli.Commands;
@@ -24,7 +25,8 @@ internal static class LintCommand
             "Check every rule file and overlay: meta-schema, paths, legal bases and it/en messages, instruments, " +
             "unique names per package, expressions, overlay permissions, validity without overlaps or gaps; " +
             "form schemas (only keywords NJsonSchema enforces, examples valid and invalid, municipal extensions). " +
-            "procedure definitions (states reachable, transitions to declared states, terms naming real events, guards naming real rules, known roles) and their overlays. " +
+            "procedure definitions (states reachable, transitions to declared states, terms naming real events, guards naming real rules, known roles) and their overlays; " +
+            "released files unchanged against rules/RELEASES.lock.json (release.changed, release.removed: publish a revision instead). " +
             "Prints one line per problem (file:rule: message) and exits 1 if there is any.")
         {
             path, schemas,
@@ -64,6 +66,13 @@ internal static class LintCommand
             lines.Add("procedures:-: not checked because the rule sets do not load (fix the problems above first) [procedures.not-checked]");
         }
 
+        // Released files never change: the lock names each one and its hash.
+        var releases = await ReadLockAsync(sources, lines, cancellationToken);
+        if (releases is not null)
+        {
+            lines.AddRange((await releases.CheckAsync(sources, cancellationToken)).Select(p => p.ToString()));
+        }
+
         var casesDirectory = Path.Combine(sources.RulesDirectory, "tests");
         var caseCount = 0;
         if (Directory.Exists(casesDirectory))
@@ -91,7 +100,21 @@ internal static class LintCommand
         await context.Out.WriteLineAsync(
             $"ok: {versions} rule-set version(s) in {catalog.RuleSetIds.Count()} rule set(s), {catalog.Overlays.Count} overlay(s), " +
             $"{procedures!.Ids.Sum(id => procedures.Versions(id).Count)} procedure version(s) in {procedures.Ids.Count()} procedure(s), " +
-            $"{procedures.Overlays.Count} procedure overlay(s), {catalog.Municipalities.Count} municipalities, {caseCount} case(s)");
+            $"{procedures.Overlays.Count} procedure overlay(s), {catalog.Municipalities.Count} municipalities, {caseCount} case(s), " +
+            $"{releases!.Files.Count} released file(s) unchanged, {releases.Unreleased(sources).Count} not yet released ('permits release' records them)");
         return ExitCodes.Ok;
+    }
+
+    internal static async Task<ReleaseLock?> ReadLockAsync(CatalogSources sources, List<string> lines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReleaseLock.ReadAsync(sources, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            lines.Add($"{ReleaseLock.FileName}:-: {ex.Message} [{ReleaseLock.Invalid}]");
+            return null;
+        }
     }
 }

@@ -18,6 +18,18 @@ public sealed record InterventionFacts
     /// <summary>Increases or changes volume.</summary>
     public bool VolumeChange { get; init; }
 
+    /// <summary>Alters the sagoma (shape).</summary>
+    public bool ShapeChange { get; init; }
+
+    /// <summary>Alters the area di sedime (footprint).</summary>
+    public bool FootprintChange { get; init; }
+
+    /// <summary>Alters the planivolumetric or typological features.</summary>
+    public bool TypologyChange { get; init; }
+
+    /// <summary>Creates or alters external openings or roof windows (D.P.R. 31/2017 All. A, A.2).</summary>
+    public bool OpeningsChange { get; init; }
+
     /// <summary>Increases surface.</summary>
     public bool SurfaceIncrease { get; init; }
 
@@ -48,11 +60,38 @@ public sealed record InterventionFacts
     /// <summary>Vincolo paesaggistico (D.Lgs. 42/2004 parte III).</summary>
     public bool Landscape { get; init; }
 
+    /// <summary>Protected under art. 136 c.1 lett. a D.Lgs. 42/2004 (implies <see cref="Landscape"/>).</summary>
+    public bool LandscapeArt136A { get; init; }
+
+    /// <summary>Protected under art. 136 c.1 lett. b.</summary>
+    public bool LandscapeArt136B { get; init; }
+
+    /// <summary>Protected under art. 136 c.1 lett. c.</summary>
+    public bool LandscapeArt136C { get; init; }
+
+    /// <summary>Protected under art. 136 c.1 lett. d.</summary>
+    public bool LandscapeArt136D { get; init; }
+
+    /// <summary>In an area protected by law (art. 142).</summary>
+    public bool LandscapeArt142 { get; init; }
+
+    /// <summary>The kind of landscape protection was stated (<c>landscapeProtection</c> given).</summary>
+    public bool LandscapeKindStated { get; init; }
+
+    /// <summary>Annex of D.P.R. 31/2017 the works are assigned to: "A", "B" or "".</summary>
+    public string LandscapeSchedule { get; init; } = "";
+
+    /// <summary>Item number within <see cref="LandscapeSchedule"/>; 0 when not stated.</summary>
+    public int LandscapeItem { get; init; }
+
     /// <summary>Zona omogenea A.</summary>
     public bool ZoneA { get; init; }
 
     /// <summary>Seismic zone 1–4; 0 when not stated.</summary>
     public int SeismicZone { get; init; }
+
+    /// <summary>Art. 94-bis c.1 class: "rilevante", "minore-rilevanza", "privo-di-rilevanza", or "" when not stated.</summary>
+    public string SeismicRelevance { get; init; } = "";
 
     /// <summary>Works meant to be removed.</summary>
     public bool Temporary { get; init; }
@@ -65,4 +104,7 @@ public sealed record InterventionFacts
 
     /// <summary>Area governed by a detailed plan with precise planivolumetric provisions.</summary>
     public bool DetailedPlan { get; init; }
+
+    /// <summary>Free works of art. 6 c.1 b-bis/b-ter: "vepa-logge-balconi", "vepa-porticati", "tende-pergotende", or "".</summary>
+    public string FreeWork { get; init; } = "";
 }

@@ -64,12 +64,20 @@ public sealed class InterventionReader
         string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
         var use = root.TryGetProperty("useChange", out var u) && u.ValueKind == JsonValueKind.Object ? u : (JsonElement?)null;
         var temporary = root.TryGetProperty("temporary", out var t) && t.ValueKind == JsonValueKind.Object ? t : (JsonElement?)null;
+        var protections = root.TryGetProperty("landscapeProtection", out var lp) && lp.ValueKind == JsonValueKind.Array
+            ? lp.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var (schedule, item) = LandscapeItem(Text(root, "landscapeItem"));
         return new InterventionFacts
         {
             Category = Text(root, "category"),
             StructuralParts = Flag(root, "structuralParts"),
             FacadeChanges = Flag(root, "facadeChanges"),
             VolumeChange = Flag(root, "volumeChange"),
+            ShapeChange = Flag(root, "shapeChange"),
+            FootprintChange = Flag(root, "footprintChange"),
+            TypologyChange = Flag(root, "typologyChange"),
+            OpeningsChange = Flag(root, "openingsChange"),
             SurfaceIncrease = Flag(root, "surfaceIncrease"),
             UnitsChange = Flag(root, "unitsChange"),
             UseChange = use is not null,
@@ -79,15 +87,31 @@ public sealed class InterventionReader
             UseChangeUrbanisticallyRelevant = use is { } u4 && Flag(u4, "urbanisticallyRelevant"),
             DemolitionAndReconstruction = Flag(root, "demolitionAndReconstruction"),
             Heritage = Flag(root, "heritage"),
-            Landscape = Flag(root, "landscape"),
+            Landscape = Flag(root, "landscape") || protections.Count > 0,
+            LandscapeArt136A = protections.Contains("art136-a"),
+            LandscapeArt136B = protections.Contains("art136-b"),
+            LandscapeArt136C = protections.Contains("art136-c"),
+            LandscapeArt136D = protections.Contains("art136-d"),
+            LandscapeArt142 = protections.Contains("art142"),
+            LandscapeKindStated = protections.Count > 0,
+            LandscapeSchedule = schedule,
+            LandscapeItem = item,
             ZoneA = Flag(root, "zoneA"),
             SeismicZone = root.TryGetProperty("seismicZone", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : 0,
+            SeismicRelevance = Text(root, "seismicRelevance"),
             Temporary = temporary is not null,
             TemporaryDays = temporary is { } t1 && t1.TryGetProperty("days", out var d) && d.ValueKind == JsonValueKind.Number ? d.GetInt32() : 0,
             EnergyRelevant = Flag(root, "energyRelevant"),
             DetailedPlan = Flag(root, "detailedPlan"),
+            FreeWork = Text(root, "freeWork"),
         };
     }
+
+    // The schema's pattern has already admitted only "A.<n>" or "B.<n>".
+    private static (string Schedule, int Item) LandscapeItem(string text) =>
+        text.Length >= 3 && int.TryParse(text.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? (text[..1], n)
+            : ("", 0);
 
     private static InputError ToInputError(ValidationError error)
     {

@@ -61,7 +61,7 @@ public sealed class ProcedureCatalogTests
         var (procedure, error) = await catalog.ResolvePinnedAsync("scia", Milano, D(2025, 1, 1), pins);
 
         Assert.That(procedure, Is.Null);
-        Assert.That(error!.Code, Is.EqualTo(Law.LawProblems.PinnedVersionMissing));
+        Assert.That(error!.Code, Is.EqualTo(StrategicCities.Core.Law.LawProblems.PinnedVersionMissing));
         Assert.That(error.Message.En, Does.Contain("procedures/scia national IT 2016-12-11"));
     }
 
