@@ -1,56 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Procedures.Clock;
-
-/// <summary>One event of a deadline check: a trigger fired on a legal date.</summary>
-/// <param name="Trigger">Trigger id (e.g. <c>presentazione</c>).</param>
-/// <param name="Date">Its legal date.</param>
-public sealed record CheckEvent(string Trigger, DateOnly Date);
-
-/// <summary>One term as a deadline check reports it.</summary>
-/// <param name="Id">Term id (e.g. <c>pdc-istruttoria</c>).</param>
-/// <param name="Name">Its name.</param>
-/// <param name="Start">Its start (the excluded first day), null when not started.</param>
-/// <param name="Due">Its due date, moved off holidays; null when not started, suspended, or met while suspended.</param>
-/// <param name="Status">Where it stands.</param>
-/// <param name="LegalBasis">The law setting it.</param>
-public sealed record CheckedTerm(string Id, LocalizedText Name, DateOnly? Start, DateOnly? Due, TermState Status, IReadOnlyList<LegalBasis> LegalBasis)
-{
-    /// <summary>The status as written in the CLI's and the cases' JSON: <c>not-started</c>, <c>running</c>, <c>suspended</c>, <c>met</c>, <c>expired</c>.</summary>
-    public string StatusName => StateName(Status);
-
-    /// <summary>The JSON name of a term state.</summary>
-    public static string StateName(TermState state) => state switch
-    {
-        TermState.NotStarted => "not-started",
-        TermState.Running => "running",
-        TermState.Suspended => "suspended",
-        TermState.Met => "met",
-        _ => "expired",
-    };
-}
-
-/// <summary>What a deadline check found: the procedure in force, the state reached, the terms, what may follow.</summary>
-public sealed record DeadlineReport
-{
-    /// <summary>The national procedure file in force on the first event's date.</summary>
-    public required RuleFileHeader Procedure { get; init; }
-
-    /// <summary>The state reached after the events.</summary>
-    public required string State { get; init; }
-
-    /// <summary>Every term of the procedure on <see cref="On"/>.</summary>
-    public required IReadOnlyList<CheckedTerm> Terms { get; init; }
-
-    /// <summary>The triggers some role may fire in the state reached, on <see cref="On"/> (guards evaluated), sorted.</summary>
-    public required IReadOnlyList<string> PermittedTriggers { get; init; }
-
-    /// <summary>The day of the computation.</summary>
-    public required DateOnly On { get; init; }
-}
 
 /// <summary>
 /// Replays a case's events through the procedure in force and the legal clock: what <c>permits
