@@ -14,6 +14,7 @@ internal static class PermitsCli
             "Exit codes: 0 ok, 1 lint problems / failing cases / rules that do not load, 2 bad input.");
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(ReleaseCommand.Create(context));
+        root.Subcommands.Add(ApplicationsCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(DetermineCommand.Create(context, explain: false));
         root.Subcommands.Add(DetermineCommand.Create(context, explain: true));

@@ -1,3 +1,4 @@
+using StrategicCities.Core.Legal;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using StrategicCities.Core.Legal;
 using System.Globalization;
 using StrategicCities.Api.Problems;
 using StrategicCities.Core;

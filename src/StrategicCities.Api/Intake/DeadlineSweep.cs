@@ -1,3 +1,4 @@
+using StrategicCities.Core.Legal;
 using Microsoft.Extensions.Options;
 using StrategicCities.Api.Http;
 using StrategicCities.Api.Contracts.Applications;

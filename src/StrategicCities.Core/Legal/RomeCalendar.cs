@@ -1,4 +1,4 @@
-namespace StrategicCities.Api.Http;
+namespace StrategicCities.Core.Legal;
 
 /// <summary>"Today" for Italian law: the calendar date in Europe/Rome, from an injected <see cref="TimeProvider"/>.</summary>
 public static class RomeCalendar
