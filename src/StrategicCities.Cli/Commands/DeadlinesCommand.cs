@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using StrategicCities.Core.Legal;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
 
@@ -25,7 +26,7 @@ internal static class DeadlinesCommand
         };
         var onOption = new Option<DateOnly>("--on")
         {
-            Description = "Day of the computation, yyyy-MM-dd (default: today, or the last event's date if later).",
+            Description = "Day of the computation, yyyy-MM-dd (default: today in Rome, or the last event's date if later).",
             CustomParser = Options.Date(required: false).CustomParser,
         };
         var zoneA = new Option<bool>("--zone-a") { Description = "The works are in a zona omogenea A (art. 23-bis c. 4 D.P.R. 380/2001): count the 30-day wait of a SCIA." };
@@ -79,7 +80,7 @@ internal static class DeadlinesCommand
             return ExitCodes.Failed;
         }
 
-        var today = on ?? DateOnly.FromDateTime(DateTime.Today);
+        var today = on ?? RomeCalendar.Today(TimeProvider.System);
         var (report, error) = await DeadlineCheck.RunAsync(procedures, calendar, procedureId, municipality, events, today, facts, ct);
         if (report is null)
         {
