@@ -22,6 +22,7 @@ internal static class PermitsCli
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
+        root.Subcommands.Add(DeadlinesCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(KeysCommand.Create(context));
         root.Subcommands.Add(OfficesCommand.Create(context));

@@ -57,6 +57,30 @@ public static class CaseLoader
                 foreach (var c in document.RootElement.GetProperty("cases").EnumerateArray())
                 {
                     string? Optional(string name) => c.TryGetProperty(name, out var v) ? v.GetString() : null;
+                    if (Optional("kind") == "terms")
+                    {
+                        // The first event's date is the legal date that selects the procedure version.
+                        var events = c.GetProperty("events");
+                        var first = events.GetArrayLength() > 0 && events[0].TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
+                        cases.Add(new LegalCase(
+                            relative,
+                            index++,
+                            c.GetProperty("name").GetString()!,
+                            "terms",
+                            null,
+                            c.GetProperty("municipality").GetString()!,
+                            first,
+                            "{}",
+                            c.GetProperty("expect").Clone())
+                        {
+                            Procedure = c.GetProperty("procedure").GetString()!,
+                            EventsJson = events.GetRawText(),
+                            On = Optional("on"),
+                            ZoneA = c.TryGetProperty("facts", out var facts) && facts.TryGetProperty("zoneA", out var zone) && zone.GetBoolean(),
+                        });
+                        continue;
+                    }
+
                     cases.Add(new LegalCase(
                         relative,
                         index++,

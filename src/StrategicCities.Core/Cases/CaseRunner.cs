@@ -3,6 +3,8 @@ using System.Text.Json;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Procedures;
+using StrategicCities.Core.Procedures.Clock;
 
 namespace StrategicCities.Core.Cases;
 
@@ -37,7 +39,99 @@ public sealed class CaseRunner
 
         var validator = new FormValidator(catalog, schemas);
         runner.Register("form", (c, date, ct) => RunFormAsync(validator, c, date, ct));
+
+        var procedures = await ProcedureLoader.LoadAsync(sources, catalog, cancellationToken);
+        var calendar = await CalendarLoader.LoadAsync(Path.Combine(sources.RulesDirectory, "calendars"), cancellationToken);
+        if (procedures.Catalog is { } loaded && calendar.Calendar is { } days)
+        {
+            runner.Register("terms", (c, date, ct) => RunTermsAsync(loaded, days, c, ct));
+        }
+        else
+        {
+            runner.Register("terms", (_, _, _) => Task.FromResult<List<string>>(["the procedures or the calendars do not load (run permits lint)"]));
+        }
+
         return runner;
+    }
+
+    /// <summary>
+    /// A terms case (rules/tests/terms): replays the events through the procedure in force on the first
+    /// event's date (<see cref="DeadlineCheck"/>, as <c>permits deadlines</c> does) and compares the state,
+    /// the terms listed (start, due, status: only the fields given) and the permitted triggers (the exact set).
+    /// </summary>
+    public static async Task<List<string>> RunTermsAsync(ProcedureCatalog procedures, ItalianCalendar calendar, LegalCase c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Procedure is null || c.EventsJson is null)
+        {
+            return ["a terms case must name its procedure and its events"];
+        }
+
+        DateOnly? on = null;
+        if (c.On is { } text)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return [$"on '{text}' is not yyyy-MM-dd"];
+            }
+
+            on = day;
+        }
+
+        var (events, parseError) = DeadlineCheck.ParseEvents(c.EventsJson);
+        var (report, error) = events is null
+            ? (null, parseError)
+            : await DeadlineCheck.RunAsync(procedures, calendar, c.Procedure, c.Municipality, events, on, new ProcedureFacts { ZoneA = c.ZoneA }, cancellationToken);
+        var failures = CheckErrors(c.Expect, error is null ? [] : [error]);
+        if (report is null || failures.Count > 0)
+        {
+            return failures;
+        }
+
+        var expect = c.Expect;
+        if (expect.TryGetProperty("version", out var version) && version.GetString() != report.Procedure.Version)
+        {
+            failures.Add($"version: expected {version.GetString()}, got {report.Procedure.Version}");
+        }
+
+        if (expect.TryGetProperty("state", out var state) && state.GetString() != report.State)
+        {
+            failures.Add($"state: expected {state.GetString()}, got {report.State}");
+        }
+
+        if (expect.TryGetProperty("terms", out var terms))
+        {
+            foreach (var wanted in terms.EnumerateArray())
+            {
+                var id = wanted.GetProperty("id").GetString()!;
+                var actual = report.Terms.FirstOrDefault(t => t.Id == id);
+                if (actual is null)
+                {
+                    failures.Add($"term {id}: not a term of {report.Procedure.Id} {report.Procedure.Version}");
+                    continue;
+                }
+
+                static string Show(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "null";
+                void Compare(string property, string got)
+                {
+                    if (wanted.TryGetProperty(property, out var value))
+                    {
+                        var want = value.ValueKind == JsonValueKind.Null ? "null" : value.GetString();
+                        if (want != got)
+                        {
+                            failures.Add($"term {id} {property}: expected {want}, got {got}");
+                        }
+                    }
+                }
+
+                Compare("start", Show(actual.Start));
+                Compare("due", Show(actual.Due));
+                Compare("status", actual.StatusName);
+            }
+        }
+
+        CompareSet(expect, "permittedTriggers", report.PermittedTriggers, failures);
+        return failures;
     }
 
     /// <summary>Registers how to run another kind of case (e.g. form validation).</summary>

@@ -21,4 +21,13 @@ public static class ProcedureDeadlines
         ArgumentNullException.ThrowIfNull(events);
         return LegalClock.Compute(definition.LegalTerms, [.. events.Select(e => e.ToClockEvent())], calendar, municipality, today);
     }
+
+    /// <summary>As <see cref="Compute"/>, with the terms that apply to an application with <paramref name="facts"/> (e.g. the zone A wait).</summary>
+    public static IReadOnlyList<TermStatus> ComputeFor(
+        ProcedureDefinition definition, IReadOnlyList<ProcedureEvent> events, ProcedureFacts facts, ItalianCalendar calendar, string municipality, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(events);
+        return LegalClock.Compute(definition.LegalTermsFor(facts), [.. events.Select(e => e.ToClockEvent())], calendar, municipality, today);
+    }
 }

@@ -48,8 +48,23 @@ public sealed record ProcedureDefinition
     /// </summary>
     public Municipality? Municipality { get; init; }
 
-    /// <summary>The terms as the legal clock wants them, doubled where the law says so for <see cref="Municipality"/>.</summary>
-    public IReadOnlyList<LegalTermDefinition> LegalTerms => [.. Terms.Select(t => t.ToLegalTerm(Municipality))];
+    /// <summary>
+    /// The terms as the legal clock wants them, doubled where the law says so for <see cref="Municipality"/>;
+    /// terms that apply only on a fact of the application (<see cref="ProcedureTerm.When"/>) are left out.
+    /// </summary>
+    public IReadOnlyList<LegalTermDefinition> LegalTerms => [.. Terms.Where(t => t.When is null).Select(t => t.ToLegalTerm(Municipality))];
+
+    /// <summary>The terms that apply to an application with these facts (e.g. the zone A wait only in zone A).</summary>
+    public IReadOnlyList<LegalTermDefinition> LegalTermsFor(ProcedureFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return [.. Terms.Where(t => t.When switch
+        {
+            null => true,
+            ProcedureTerm.ZoneA => facts.ZoneA,
+            _ => false,
+        }).Select(t => t.ToLegalTerm(Municipality))];
+    }
 
     /// <summary>The state with that id, if any.</summary>
     public ProcedureState? FindState(string id) => States.FirstOrDefault(s => s.Id == id);
@@ -122,6 +137,34 @@ public sealed record ProcedureTerm
     /// <summary>Length in years (art. 2963 c. 4 c.c.).</summary>
     public int? Years { get; init; }
 
+    /// <summary>The only fact a term may depend on today (<c>"when": "zoneA"</c>).</summary>
+    public const string ZoneA = "zoneA";
+
+    /// <summary>
+    /// The fact of the application the term depends on (<see cref="ZoneA"/>), or null when it always
+    /// applies. Such a term is left out of <see cref="ProcedureDefinition.LegalTerms"/> and counted by
+    /// <see cref="ProcedureDefinition.LegalTermsFor"/> only when the fact holds.
+    /// </summary>
+    public string? When { get; init; }
+
+    /// <summary>Length in months (art. 2963 c. 4 c.c.).</summary>
+    public int? Months { get; init; }
+
+    /// <summary>Length by the period its start falls in (see <see cref="LegalTermDefinition.Periods"/>).</summary>
+    public IReadOnlyList<TermLengthPeriod> Periods { get; init; } = [];
+
+    /// <summary>What the term is in law (<c>"kind"</c>: procedural, validity, cap); see <see cref="TermKind"/>.</summary>
+    public TermKind Kind { get; init; } = TermKind.Procedural;
+
+    /// <summary>See <see cref="LegalTermDefinition.StartOnExpiryOf"/>.</summary>
+    public string? StartOnExpiryOf { get; init; }
+
+    /// <summary>See <see cref="LegalTermDefinition.Extensions"/>.</summary>
+    public IReadOnlyList<TermExtension> Extensions { get; init; } = [];
+
+    /// <summary>See <see cref="LegalTermDefinition.SuspensionCauses"/> (<c>"suspensions"</c> in the file).</summary>
+    public IReadOnlyList<TermSuspensionCause> SuspensionCauses { get; init; } = [];
+
     /// <summary>See <see cref="LegalTermDefinition.SuspendOn"/>.</summary>
     public IReadOnlyList<string> SuspendOn { get; init; } = [];
 
@@ -169,6 +212,7 @@ public sealed record ProcedureTerm
             .Concat(InterruptOn.Select(e => ("interruptOn", e)))
             .Concat(RestartOn.Select(e => ("restartOn", e)))
             .Concat(MetBy.Select(e => ("metBy", e)))
+            .Concat(SuspensionCauses.SelectMany(c => c.On.Select(e => ("suspensions.on", e)).Concat(c.ResumeOn.Select(e => ("suspensions.resumeOn", e)))))
             .Concat((Doubling?.Events ?? []).Select(e => ("doubling.events", e)));
 
     /// <summary>The clock's model of this term, for a procedure resolved for <paramref name="municipality"/> (null: none).</summary>
@@ -180,6 +224,12 @@ public sealed record ProcedureTerm
         AlternativeStartEvents = [.. Start.Skip(1)],
         Days = Days ?? 0,
         Years = Years,
+        Months = Months,
+        Periods = Periods,
+        Kind = Kind,
+        StartOnExpiryOf = StartOnExpiryOf,
+        SuspensionCauses = SuspensionCauses,
+        Extensions = Extensions,
         SuspendOn = SuspendOn,
         ResumeOn = ResumeOn,
         ResumeDelayDays = ResumeDelayDays,

@@ -24,6 +24,13 @@ public sealed record ProcedureFacts
     /// <summary>Given by the caller: the consents those constraints need were already acquired and are valid.</summary>
     public bool ConstraintActsAcquired { get; init; }
 
+    /// <summary>
+    /// Given by the caller: the works are in a zona omogenea A (or an equivalent area) of the
+    /// municipal plan, where works under a SCIA may not start before 30 days from filing
+    /// (art. 23-bis c. 4 D.P.R. 380/2001). Terms with <c>"when": "zoneA"</c> apply only then.
+    /// </summary>
+    public bool ZoneA { get; init; }
+
     /// <summary>Derived: calendar days from the filing (the first event) to the day of the trigger; 0 before filing.</summary>
     public int DaysSinceFiling { get; init; }
 

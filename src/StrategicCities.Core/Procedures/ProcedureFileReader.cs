@@ -232,6 +232,18 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
             Start = Names("start"),
             Days = Number("days"),
             Years = Number("years"),
+            Months = Number("months"),
+            When = t.TryGetProperty("when", out var when) ? when.GetString() : null,
+            Extensions = t.TryGetProperty("extensions", out var extensions) ? [.. extensions.EnumerateArray().Select(ReadExtension)] : [],
+            Periods = t.TryGetProperty("periods", out var periods) ? [.. periods.EnumerateArray().Select(ReadPeriod)] : [],
+            Kind = t.TryGetProperty("kind", out var kind) ? kind.GetString() switch
+            {
+                "validity" => Clock.TermKind.Validity,
+                "cap" => Clock.TermKind.Cap,
+                _ => Clock.TermKind.Procedural,
+            } : Clock.TermKind.Procedural,
+            StartOnExpiryOf = t.TryGetProperty("startOnExpiryOf", out var source) ? source.GetString() : null,
+            SuspensionCauses = t.TryGetProperty("suspensions", out var causes) ? [.. causes.EnumerateArray().Select(ReadSuspension)] : [],
             SuspendOn = Names("suspendOn"),
             ResumeOn = Names("resumeOn"),
             ResumeDelayDays = Number("resumeDelayDays") ?? 0,
@@ -245,6 +257,41 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
             OnExpiry = t.TryGetProperty("onExpiry", out var e) ? e.GetString() : null,
             Doubling = t.TryGetProperty("doubling", out var d) ? ReadDoubling(d) : null,
             LegalBasis = RuleFileReader.ReadLegalBasis(t.GetProperty("legalBasis")),
+        };
+    }
+
+    private static Clock.TermLengthPeriod ReadPeriod(JsonElement p) => new()
+    {
+        From = DateOnly.ParseExact(p.GetProperty("from").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Days = p.TryGetProperty("days", out var days) ? days.GetInt32() : null,
+        Months = p.TryGetProperty("months", out var months) ? months.GetInt32() : null,
+        LegalBasis = p.TryGetProperty("legalBasis", out var basis) ? RuleFileReader.ReadLegalBasis(basis) : [],
+    };
+
+    private static Clock.TermExtension ReadExtension(JsonElement e)
+    {
+        static DateOnly Day(JsonElement e, string name) =>
+            DateOnly.ParseExact(e.GetProperty(name).GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return new Clock.TermExtension
+        {
+            ExpiringFrom = Day(e, "expiringFrom"),
+            ExpiringTo = Day(e, "expiringTo"),
+            ValidUntil = Day(e, "validUntil"),
+            LegalBasis = e.TryGetProperty("legalBasis", out var basis) ? RuleFileReader.ReadLegalBasis(basis) : [],
+        };
+    }
+
+    private static Clock.TermSuspensionCause ReadSuspension(JsonElement s)
+    {
+        List<string> Names(string property) => s.TryGetProperty(property, out var array) ? [.. array.EnumerateArray().Select(e => e.GetString()!)] : [];
+        return new Clock.TermSuspensionCause
+        {
+            On = Names("on"),
+            ResumeOn = Names("resumeOn"),
+            ResumeDelayDays = s.TryGetProperty("resumeDelayDays", out var delay) ? delay.GetInt32() : 0,
+            ResumeAfterDays = s.TryGetProperty("resumeAfterDays", out var after) ? after.GetInt32() : null,
+            MaxSuspensions = s.TryGetProperty("maxSuspensions", out var max) ? max.GetInt32() : null,
+            LegalBasis = s.TryGetProperty("legalBasis", out var basis) ? RuleFileReader.ReadLegalBasis(basis) : [],
         };
     }
 

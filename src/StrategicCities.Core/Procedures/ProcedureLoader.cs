@@ -124,6 +124,9 @@ public static class ProcedureLoader
         CheckInstruments(definition.Header, definition.Transitions.SelectMany(t => t.LegalBasis)
             .Concat(definition.Terms.SelectMany(t => t.LegalBasis))
             .Concat(definition.Terms.SelectMany(t => t.Doubling?.LegalBasis ?? []))
+            .Concat(definition.Terms.SelectMany(t => t.Periods.SelectMany(p => p.LegalBasis)))
+            .Concat(definition.Terms.SelectMany(t => t.SuspensionCauses.SelectMany(c => c.LegalBasis)))
+            .Concat(definition.Terms.SelectMany(t => t.Extensions.SelectMany(e => e.LegalBasis)))
             .Concat(definition.ExtensionPoints.SelectMany(p => p.LegalBasis)), problems);
 
         foreach (var term in definition.Terms)
@@ -135,9 +138,21 @@ public static class ProcedureLoader
                     $"{property} names '{name}', which is neither a trigger nor an event of the definition");
             }
 
-            if ((term.Days is null) == (term.Years is null))
+            if (new[] { term.Days is not null, term.Years is not null, term.Months is not null, term.Periods.Count > 0 }.Count(given => given) != 1
+                || term.Periods.Any(p => (p.Days is null) == (p.Months is null)))
             {
-                Problem(element, "term.length", "give exactly one of \"days\" and \"years\"");
+                Problem(element, "term.length", "give exactly one of \"days\", \"months\", \"years\" and \"periods\" (each period with one of \"days\" and \"months\")");
+            }
+
+            if (term.When is { } when && when != ProcedureTerm.ZoneA)
+            {
+                Problem(element, "term.unknown-fact", $"when names '{when}'; the only fact a term may depend on is '{ProcedureTerm.ZoneA}'");
+            }
+
+            if (term.StartOnExpiryOf is { } source
+                && (source == term.Id || definition.Terms.FirstOrDefault(t => t.Id == source) is not { StartOnExpiryOf: null }))
+            {
+                Problem(element, "term.unknown-event", $"startOnExpiryOf names '{source}', which is not another term of the definition starting on events");
             }
 
             if (term.Doubling is { } doubling)

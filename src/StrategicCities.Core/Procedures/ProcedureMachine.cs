@@ -171,7 +171,7 @@ public sealed class ProcedureMachine
     {
         var definition = _procedure.Definition;
         var clockEvents = _events.Select(e => e.ToClockEvent()).ToList();
-        var expired = LegalClock.Compute(definition.LegalTerms, clockEvents, _calendar, _procedure.Municipality.Code, date)
+        var expired = LegalClock.Compute(definition.LegalTermsFor(_facts), clockEvents, _calendar, _procedure.Municipality.Code, date)
             .Where(s => s.State == TermState.Expired).Select(s => s.TermId).ToList();
         return _facts with
         {

@@ -62,4 +62,40 @@ public sealed class LegalCasesTests
         Assert.That(result.Passed, Is.False);
         Assert.That(result.Failures.Single(), Does.Contain($"expected {wrong}, got {regime}"));
     }
+
+    [Test]
+    public async Task Load_ShippedTermsCases_AtLeastFortyCoveringEveryTermOfEveryProcedure()
+    {
+        var (cases, problems) = await CaseLoader.LoadAsync(Path.Combine(Repository.Sources.RulesDirectory, "tests"), Repository.SchemasDirectory);
+        var procedures = (await Core.Procedures.ProcedureLoader.LoadAsync(Repository.Sources, await Repository.CatalogAsync())).GetCatalogOrThrow();
+        var terms = cases.Where(c => c.Kind == "terms").ToList();
+        var covered = terms
+            .Where(c => c.Expect.TryGetProperty("terms", out _))
+            .SelectMany(c => c.Expect.GetProperty("terms").EnumerateArray().Select(t => (c.Procedure, Term: t.GetProperty("id").GetString())))
+            .ToHashSet();
+        var all = procedures.Ids.SelectMany(id => procedures.Versions(id)[^1].Terms.Select(t => (Procedure: (string?)id, Term: (string?)t.Id)));
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(terms, Has.Count.GreaterThanOrEqualTo(40));
+        Assert.That(all.Where(t => !covered.Contains(t)), Is.Empty, "terms without a case");
+    }
+
+    [Test]
+    public async Task Run_TermsCaseExpectingWrongDueDate_FailsWithDifference()
+    {
+        var (cases, _) = await CaseLoader.LoadAsync(Path.Combine(Repository.Sources.RulesDirectory, "tests", "terms"), Repository.SchemasDirectory);
+        var original = cases.First(c => c.Name.StartsWith("A SCIA control ending on Easter Monday 2025", StringComparison.Ordinal));
+        var altered = original with
+        {
+            Expect = System.Text.Json.JsonDocument.Parse("""{"state":"efficace","terms":[{"id":"scia-controllo","due":"2025-04-21"}]}""").RootElement.Clone(),
+        };
+
+        var result = await (await Runner.Value).RunAsync(altered);
+
+        Assert.That(result.Failures, Is.EqualTo(new[]
+        {
+            "state: expected efficace, got presentata",
+            "term scia-controllo due: expected 2025-04-21, got 2025-04-22",
+        }));
+    }
 }

@@ -30,12 +30,12 @@ public sealed class ReleaseLockTests
     [Test]
     public async Task Lint_ReleasedProcedureEditedInPlace_ExitsOneWithReleaseChangedNamingTheFile()
     {
-        await System.IO.File.AppendAllTextAsync(File("national/procedures/scia/2016-12-11.json"), "\n");
+        await System.IO.File.AppendAllTextAsync(File("national/procedures/agibilita/2016-12-11.json"), "\n");
 
         var (exit, output) = await RunAsync("lint", _rules, "--schemas", Repository.SchemasDirectory);
 
         Assert.That(exit, Is.EqualTo(1), output);
-        Assert.That(output, Does.Contain("rules/national/procedures/scia/2016-12-11.json:-: a released file changed"));
+        Assert.That(output, Does.Contain("rules/national/procedures/agibilita/2016-12-11.json:-: a released file changed"));
         Assert.That(output, Does.Contain($"[{ReleaseLock.Changed}]"));
         Assert.That(output, Does.Contain("2016-12-11.r2.json"));
     }
@@ -55,8 +55,8 @@ public sealed class ReleaseLockTests
     [Test]
     public async Task Lint_CorrectionPublishedAsRevision_PassesAndReleaseRecordsIt()
     {
-        var original = await System.IO.File.ReadAllTextAsync(File("national/procedures/scia/2016-12-11.json"));
-        await System.IO.File.WriteAllTextAsync(File("national/procedures/scia/2016-12-11.r2.json"), original.TrimEnd() + "\n\n");
+        var original = await System.IO.File.ReadAllTextAsync(File("national/procedures/agibilita/2016-12-11.json"));
+        await System.IO.File.WriteAllTextAsync(File("national/procedures/agibilita/2016-12-11.r2.json"), original.TrimEnd() + "\n\n");
 
         var (lintExit, lint) = await RunAsync("lint", _rules, "--schemas", Repository.SchemasDirectory);
         var (releaseExit, release) = await RunAsync("release", _rules, "--schemas", Repository.SchemasDirectory);
@@ -66,23 +66,23 @@ public sealed class ReleaseLockTests
         Assert.That(lintExit, Is.Zero, lint);
         Assert.That(lint, Does.Contain("1 not yet released"));
         Assert.That(releaseExit, Is.Zero, release);
-        Assert.That(release, Does.Contain("released rules/national/procedures/scia/2016-12-11.r2.json"));
+        Assert.That(release, Does.Contain("released rules/national/procedures/agibilita/2016-12-11.r2.json"));
         Assert.That(againExit, Is.Zero, again);
         Assert.That(again, Does.Contain("0 not yet released"));
-        Assert.That(recorded.Files, Does.ContainKey("rules/national/procedures/scia/2016-12-11.r2.json"));
+        Assert.That(recorded.Files, Does.ContainKey("rules/national/procedures/agibilita/2016-12-11.r2.json"));
     }
 
     [Test]
     public async Task Lint_RevisionMovingTheVersionStart_ExitsOneWithRevisionValidityChanged()
     {
-        var original = await System.IO.File.ReadAllTextAsync(File("national/procedures/scia/2016-12-11.json"));
-        await System.IO.File.WriteAllTextAsync(File("national/procedures/scia/2016-12-11.r2.json"),
+        var original = await System.IO.File.ReadAllTextAsync(File("national/procedures/agibilita/2016-12-11.json"));
+        await System.IO.File.WriteAllTextAsync(File("national/procedures/agibilita/2016-12-11.r2.json"),
             original.Replace("\"validFrom\": \"2016-12-11\"", "\"validFrom\": \"2016-12-12\"", StringComparison.Ordinal));
 
         var (exit, output) = await RunAsync("lint", _rules, "--schemas", Repository.SchemasDirectory);
 
         Assert.That(exit, Is.EqualTo(1), output);
-        Assert.That(output, Does.Contain("national/procedures/scia/2016-12-11.r2.json"));
+        Assert.That(output, Does.Contain("national/procedures/agibilita/2016-12-11.r2.json"));
     }
 
     [Test]

@@ -23,8 +23,8 @@ public sealed class ProcedureMachineTests
         Assert.That(outcome.Status, Is.EqualTo(FireStatus.NotPermittedInState));
         Assert.That(outcome.State, Is.EqualTo("in-istruttoria"));
         Assert.That(outcome.Event, Is.Null);
-        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.EqualTo(new[] { "raddoppio-termini" }),
-            "during the istruttoria a supervisor may only double the terms (art. 20 c. 7)");
+        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.EqualTo(new[] { "raddoppio-termini", "richiesta-modifiche" }),
+            "during the istruttoria a supervisor may only double the terms (art. 20 c. 7) or ask for modest modifications (c. 4)");
         Assert.That(machine.Events, Has.Count.EqualTo(2));
     }
 
@@ -38,7 +38,7 @@ public sealed class ProcedureMachineTests
 
         Assert.That(outcome.Status, Is.EqualTo(FireStatus.NotPermittedForRole));
         Assert.That(outcome.PermittedTriggers, Is.Empty);
-        Assert.That(clerk.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta", "raddoppio-termini", "richiesta-integrazioni" }));
+        Assert.That(clerk.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta", "raddoppio-termini", "richiesta-integrazioni", "richiesta-modifiche" }));
         Assert.That(clerk.Single(p => p.Trigger == "proposta").LegalBasis.Single().ToString(), Is.EqualTo("dpr380 art. 20 c. 3"));
     }
 
@@ -65,7 +65,7 @@ public sealed class ProcedureMachineTests
         Assert.That(outcome.Status, Is.EqualTo(FireStatus.GuardRefused));
         Assert.That(outcome.Refusals.Single().Rule, Is.EqualTo("IntegrationsMayBeRequestedOnceWithinThirtyDaysOfFiling"));
         Assert.That(outcome.Refusals.Single().LegalBasis.Select(b => b.ToString()), Is.EqualTo(new[] { "dpr380 art. 20 c. 5", "dpr380 art. 20 c. 7" }));
-        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta", "raddoppio-termini" }));
+        Assert.That(outcome.PermittedTriggers.Select(p => p.Trigger), Is.EqualTo(new[] { "proposta", "raddoppio-termini", "richiesta-modifiche" }));
     }
 
     [Test]

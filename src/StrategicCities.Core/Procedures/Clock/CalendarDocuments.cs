@@ -68,6 +68,7 @@ internal sealed class MunicipalCalendarDocument
 {
     [JsonPropertyName("jurisdiction")] public string? Jurisdiction { get; init; }
     [JsonPropertyName("patronDays")] public IReadOnlyList<PatronDayDocument>? PatronDays { get; init; }
+    [JsonPropertyName("patronDaysMoveTerms")] public bool PatronDaysMoveTerms { get; init; }
 }
 
 /// <summary>An entry of <c>patronDays</c>.</summary>

@@ -219,6 +219,11 @@ public static class CalendarLoader
             return;
         }
 
+        if (document.PatronDaysMoveTerms)
+        {
+            builder.PatronDaysMoveTerms(jurisdiction);
+        }
+
         foreach (var (patronDay, index) in (document.PatronDays ?? []).Select((p, i) => (p, i)))
         {
             if (Check(source, $"patronDays[{index}]", patronDay.Name, patronDay.Month, patronDay.Day, patronDay.ValidFrom, patronDay.ValidTo, errors) is { } name)

@@ -23,6 +23,7 @@ public sealed class ItalianCalendar
     private readonly FrozenSet<DayOfWeek> _weeklyRestDays;
     private readonly FrozenDictionary<string, PatronDay[]> _patronDays;
     private readonly SuspensionPeriod[] _suspensions;
+    private readonly FrozenSet<string> _patronDaysMoveTerms;
 
     /// <summary>Creates a calendar from its data.</summary>
     /// <param name="fixedHolidays">National holidays on a fixed day of the year.</param>
@@ -31,13 +32,18 @@ public sealed class ItalianCalendar
     /// <param name="patronDays">Patron-saint days by ISTAT municipality code (6 digits).</param>
     /// <param name="suspensions">National suspension periods of administrative terms.</param>
     /// <param name="version">Version of the calendar data, recorded for audit; optional.</param>
+    /// <param name="patronDaysMoveTerms">
+    /// ISTAT codes of the municipalities that chose to treat their patron days as holidays for the end of
+    /// terms (see <see cref="MovesTermEnd"/>); optional.
+    /// </param>
     public ItalianCalendar(
         IEnumerable<FixedHoliday> fixedHolidays,
         IEnumerable<MovableHoliday> movableHolidays,
         IEnumerable<DayOfWeek> weeklyRestDays,
         IReadOnlyDictionary<string, IReadOnlyList<PatronDay>> patronDays,
         IEnumerable<SuspensionPeriod> suspensions,
-        string? version = null)
+        string? version = null,
+        IEnumerable<string>? patronDaysMoveTerms = null)
     {
         ArgumentNullException.ThrowIfNull(fixedHolidays);
         ArgumentNullException.ThrowIfNull(movableHolidays);
@@ -51,6 +57,7 @@ public sealed class ItalianCalendar
         _patronDays = patronDays.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _suspensions = [.. suspensions.OrderBy(s => s.From)];
         Version = version;
+        _patronDaysMoveTerms = (patronDaysMoveTerms ?? []).ToFrozenSet(StringComparer.Ordinal);
 
         foreach (var suspension in _suspensions)
         {
@@ -126,6 +133,45 @@ public sealed class ItalianCalendar
     /// on that date, or the patron day of <paramref name="municipality"/>.
     /// </summary>
     public bool IsHoliday(DateOnly date, string? municipality = null) => DescribeHoliday(date, municipality) is not null;
+
+    /// <summary>
+    /// Whether a term whose last day is <paramref name="date"/> moves to the next day (art. 2963 c. 3
+    /// c.c., art. 155 c. 4 c.p.c.: "se il giorno di scadenza è festivo"): Sundays and the national
+    /// holidays; a patron-saint day only when the law makes it a public holiday (Rome's 29 June,
+    /// D.P.R. 792/1985, whose data cites that law) or when <paramref name="municipality"/> chose so
+    /// (<c>patronDaysMoveTerms</c> in its calendar file).
+    /// </summary>
+    /// <remarks>
+    /// The other patron days are local holidays (offices closed by collective agreements), not
+    /// public holidays in law; whether they move the end of a term is disputed, so the default
+    /// follows the letter of the law (they do not) and each municipality may switch it on.
+    /// </remarks>
+    public bool MovesTermEnd(DateOnly date, string? municipality = null)
+    {
+        if (DescribeHoliday(date) is not null)
+        {
+            return true;
+        }
+
+        if (municipality is null || !_patronDays.TryGetValue(municipality, out var patronDays))
+        {
+            return false;
+        }
+
+        var switchedOn = _patronDaysMoveTerms.Contains(municipality);
+        foreach (var patronDay in patronDays)
+        {
+            if (patronDay.FallsOn(date) && (switchedOn || patronDay.LegalBasis.Count > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="municipality"/> chose to treat its patron days as holidays for the end of terms.</summary>
+    public bool PatronDaysMoveTerms(string municipality) => _patronDaysMoveTerms.Contains(municipality);
 
     /// <summary>Whether <paramref name="date"/> is not a holiday (Saturdays are working days).</summary>
     public bool IsWorkingDay(DateOnly date, string? municipality = null) => !IsHoliday(date, municipality);

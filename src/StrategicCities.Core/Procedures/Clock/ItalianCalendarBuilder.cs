@@ -13,6 +13,7 @@ public sealed class ItalianCalendarBuilder
     private readonly HashSet<DayOfWeek> _weeklyRestDays = [];
     private readonly Dictionary<string, List<PatronDay>> _patronDays = new(StringComparer.Ordinal);
     private readonly List<SuspensionPeriod> _suspensions = [];
+    private readonly HashSet<string> _patronDaysMoveTerms = new(StringComparer.Ordinal);
     private string? _version;
 
     /// <summary>Sets the version recorded on the calendar.</summary>
@@ -75,6 +76,17 @@ public sealed class ItalianCalendarBuilder
         return this;
     }
 
+    /// <summary>
+    /// Records that <paramref name="municipality"/> treats its patron days as holidays for the end of
+    /// terms (see <see cref="ItalianCalendar.MovesTermEnd"/>).
+    /// </summary>
+    public ItalianCalendarBuilder PatronDaysMoveTerms(string municipality)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
+        _patronDaysMoveTerms.Add(municipality);
+        return this;
+    }
+
     /// <summary>Adds a national suspension period, both ends included.</summary>
     public ItalianCalendarBuilder AddSuspension(
         DateOnly from, DateOnly to, LocalizedText name, IReadOnlyList<LegalBasis>? legalBasis = null, string? id = null, string? scope = null)
@@ -95,7 +107,8 @@ public sealed class ItalianCalendarBuilder
         _weeklyRestDays,
         _patronDays.ToDictionary(p => p.Key, p => (IReadOnlyList<PatronDay>)[.. p.Value], StringComparer.Ordinal),
         _suspensions,
-        _version);
+        _version,
+        _patronDaysMoveTerms);
 
     private static void ValidateDayOfYear(int month, int day)
     {

@@ -9,10 +9,11 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// <list type="number">
 /// <item>A term of N days runs on calendar days and excludes its first day (<i>dies a quo non
 /// computatur</i>): started on S, it ends on S + N, holidays included in the count.</item>
-/// <item>If the last day is a holiday (weekly rest day, national holiday, Easter Monday, or the
-/// patron day of the municipality whose office must act), the term ends on the next working
-/// day. Saturdays are working days. A last day inside a national suspension period is moved
-/// past it as well.</item>
+/// <item>If the last day is a holiday (weekly rest day, national holiday, Easter Monday), the term
+/// ends on the next working day. A patron-saint day counts only where the law makes it a public
+/// holiday (Rome) or the municipality chose so (<see cref="ItalianCalendar.MovesTermEnd"/>).
+/// Saturdays are working days. A last day inside a national suspension period is moved past it
+/// as well (procedural terms only).</item>
 /// <item>Suspension by event: the suspending day counts as run (the term was running during it);
 /// the days after it up to and including the resuming day do not; counting restarts the day
 /// after the resuming event, which is thus treated like a new excluded first day. A suspension
@@ -29,7 +30,8 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// <item>Interruption: the days already run are lost; the term runs again in full from the
 /// restarting event (excluded), or from the interrupting event itself when the definition names
 /// no restart.</item>
-/// <item>National suspension periods: days inside a period never count. A term started before
+/// <item>National suspension periods stop procedural terms only (<see cref="TermKind"/>): the
+/// validity of a title and the cap on self-redress run through them. For a procedural term, days inside a period never count. A term started before
 /// the period stops at its start and goes on after its end; a term started inside it runs from
 /// the day after the period ends (as art. 103 c. 1 D.L. 18/2020 requires: the period is not
 /// taken into account in computing terms).</item>
@@ -42,6 +44,13 @@ namespace StrategicCities.Core.Procedures.Clock;
 /// doubling event adds the extra days to a running or paused term (and to every later restart),
 /// has no effect on a term already met or expired, and none on a term already doubled (the
 /// causes do not cumulate).</item>
+/// <item>Terms in months (<see cref="LegalTermDefinition.Months"/>) end on the same day of the final
+/// month or on its last day (art. 2963 c. 4 c.c.); a term with <see cref="LegalTermDefinition.Periods"/>
+/// takes the length of the period its start falls in. A term with
+/// <see cref="LegalTermDefinition.StartOnExpiryOf"/> also starts on the due date of that term once it
+/// has expired.</item>
+/// <item>Several causes of suspension (<see cref="LegalTermDefinition.SuspensionCauses"/>): a term
+/// suspended for one cause resumes only on that cause's events and rules.</item>
 /// <item>Only events dated on or before the day of the computation are taken into account;
 /// events on the same day apply in the order given.</item>
 /// </list>
@@ -73,22 +82,69 @@ public static class LegalClock
         var statuses = new TermStatus[terms.Count];
         for (var i = 0; i < terms.Count; i++)
         {
-            statuses[i] = ComputeTerm(terms[i], known, calendar, municipality, today);
+            if (terms[i].StartOnExpiryOf is null)
+            {
+                statuses[i] = ComputeTerm(terms[i], known, calendar, municipality, today);
+            }
+        }
+
+        // Terms that start when another expires: that term's due date is their excluded first day.
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].StartOnExpiryOf is not { } source)
+            {
+                continue;
+            }
+
+            var index = IndexOf(terms, source);
+            if (index < 0 || terms[index].StartOnExpiryOf is not null)
+            {
+                throw new ArgumentException(
+                    $"Term '{terms[i].Id}' starts on the expiry of '{source}', which is not a term of the list that starts on events.", nameof(terms));
+            }
+
+            var withExpiry = known;
+            if (statuses[index] is { State: TermState.Expired, DueDate: { } due })
+            {
+                // After the events of the due date: on that day the other term could still be met.
+                var at = Array.FindLastIndex(known, e => e.Date <= due) + 1;
+                withExpiry = [.. known[..at], new ClockEvent(ExpiryEvent(source), due), .. known[at..]];
+            }
+
+            statuses[i] = ComputeTerm(terms[i], withExpiry, calendar, municipality, today);
         }
 
         return statuses;
+    }
+
+    /// <summary>The name of the synthetic event marking the expiry of term <paramref name="termId"/>.</summary>
+    public static string ExpiryEvent(string termId) => "expiry:" + termId;
+
+    private static int IndexOf(IReadOnlyList<LegalTermDefinition> terms, string id)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (string.Equals(terms[i].Id, id, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static TermStatus ComputeTerm(
         LegalTermDefinition term, ClockEvent[] events, ItalianCalendar calendar, string municipality, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(term);
-        if (term.Years is { } years ? years < 1 : term.Days < 1)
+        if (term.Periods.Count > 0
+            ? term.Periods.Any(p => (p.Months is null) == (p.Days is null) || (p.Months ?? p.Days) < 1)
+            : term.Years is { } years ? years < 1 : term.Months is { } months ? months < 1 : term.Days < 1)
         {
             throw new ArgumentException($"Term '{term.Id}' must last at least one day.", nameof(term));
         }
 
-        if (term.Doubling is { } doubling && (term.Years is not null || doubling.Days <= term.Days))
+        if (term.Doubling is { } doubling && (term.Years is not null || term.Months is not null || term.Periods.Count > 0 || doubling.Days <= term.Days))
         {
             throw new ArgumentException($"Term '{term.Id}': only a term in days can be doubled, to more days than it has.", nameof(term));
         }
@@ -128,6 +184,11 @@ public static class LegalClock
         private int _suspendedDays;
         private DateOnly _pausedAt;
         private int _suspensions;
+
+        // The causes of suspension (the definition's own first) and how often each was applied.
+        private readonly TermSuspensionCause[] _causes = CausesOf(term);
+        private readonly int[] _suspensionsByCause = new int[CausesOf(term).Length];
+        private TermSuspensionCause? _activeCause;
         private int _interruptions;
         private DateOnly? _metOn;
 
@@ -162,8 +223,7 @@ public static class LegalClock
             var name = clockEvent.Name;
             return IsStart(name)
                 || term.MetBy.Contains(name, StringComparer.Ordinal)
-                || term.SuspendOn.Contains(name, StringComparer.Ordinal)
-                || term.ResumeOn.Contains(name, StringComparer.Ordinal)
+                || _causes.Any(c => c.On.Contains(name, StringComparer.Ordinal) || c.ResumeOn.Contains(name, StringComparer.Ordinal))
                 || term.InterruptOn.Contains(name, StringComparer.Ordinal)
                 || term.RestartOn.Contains(name, StringComparer.Ordinal)
                 || IsDoubling(name);
@@ -297,18 +357,18 @@ public static class LegalClock
                 return true;
             }
 
-            if (_phase == Phase.Suspended && term.ResumeOn.Contains(name, StringComparer.Ordinal))
+            if (_phase == Phase.Suspended && _activeCause is { } active && active.ResumeOn.Contains(name, StringComparer.Ordinal))
             {
                 if (_resumeRequested)
                 {
                     return false;
                 }
 
-                if (term.ResumeDelayDays > 0)
+                if (active.ResumeDelayDays > 0)
                 {
                     // Art. 10-bis L. 241/1990 (2020): the term runs again only N days after the observations.
                     _resumeRequested = true;
-                    _resumeAt = date.AddDays(term.ResumeDelayDays);
+                    _resumeAt = date.AddDays(active.ResumeDelayDays);
                     return true;
                 }
 
@@ -316,14 +376,17 @@ public static class LegalClock
                 return true;
             }
 
-            if (_phase == Phase.Running && term.SuspendOn.Contains(name, StringComparer.Ordinal))
+            var cause = Array.FindIndex(_causes, c => c.On.Contains(name, StringComparer.Ordinal));
+            if (_phase == Phase.Running && cause >= 0)
             {
-                if (_suspensions >= (term.MaxSuspensions ?? int.MaxValue))
+                if (_suspensionsByCause[cause] >= (_causes[cause].MaxSuspensions ?? int.MaxValue))
                 {
                     return false;
                 }
 
+                _suspensionsByCause[cause]++;
                 _suspensions++;
+                _activeCause = _causes[cause];
                 var counted = CountedDays(_from, date);
                 _suspendedDays += date.DayNumber - _from.DayNumber - counted;
                 // A suspension on a day of grace (after the last counted day, before the holiday-moved
@@ -332,7 +395,7 @@ public static class LegalClock
                 _phase = Phase.Suspended;
                 _pausedAt = date;
                 _resumeRequested = false;
-                _resumeAt = term.ResumeAfterDays is { } after ? date.AddDays(after) : null;
+                _resumeAt = _activeCause.ResumeAfterDays is { } after ? date.AddDays(after) : null;
                 ResetSegment();
                 return true;
             }
@@ -456,12 +519,43 @@ public static class LegalClock
 
         private bool IsStart(string name) =>
             string.Equals(name, term.StartEvent, StringComparison.Ordinal)
-            || term.AlternativeStartEvents.Contains(name, StringComparer.Ordinal);
+            || term.AlternativeStartEvents.Contains(name, StringComparer.Ordinal)
+            || (term.StartOnExpiryOf is { } source && string.Equals(name, ExpiryEvent(source), StringComparison.Ordinal));
 
-        /// <summary>The length in days of a run starting on <paramref name="start"/> (art. 2963 c. 4 c.c. for years).</summary>
-        private int LengthFrom(DateOnly start) =>
-            term.Years is { } years ? start.AddYears(years).DayNumber - start.DayNumber
-            : _doubled ? term.Doubling!.Days : term.Days;
+        /// <summary>The length in days of a run starting on <paramref name="start"/> (art. 2963 c. 4 c.c. for months and years).</summary>
+        private int LengthFrom(DateOnly start)
+        {
+            if (term.Periods.Count > 0)
+            {
+                var period = term.Periods.OrderBy(p => p.From).LastOrDefault(p => p.From <= start) ?? term.Periods.MinBy(p => p.From)!;
+                return period.LengthFrom(start);
+            }
+
+            return term.Years is { } years ? start.AddYears(years).DayNumber - start.DayNumber
+                : term.Months is { } months ? start.AddMonths(months).DayNumber - start.DayNumber
+                : _doubled ? term.Doubling!.Days : term.Days;
+        }
+
+        private static TermSuspensionCause[] CausesOf(LegalTermDefinition term) =>
+        [
+            .. term.SuspendOn.Count == 0 ? [] : new[]
+            {
+                new TermSuspensionCause
+                {
+                    On = term.SuspendOn,
+                    ResumeOn = term.ResumeOn,
+                    ResumeDelayDays = term.ResumeDelayDays,
+                    ResumeAfterDays = term.ResumeAfterDays,
+                    MaxSuspensions = term.MaxSuspensions,
+                    LegalBasis = term.LegalBasis,
+                },
+            },
+            .. term.SuspensionCauses,
+        ];
+
+        /// <summary>Whether a national suspension period stops this term on <paramref name="day"/> (procedural terms only).</summary>
+        private bool NationallySuspended(DateOnly day) =>
+            term.Kind == TermKind.Procedural && calendar.IsInSuspensionPeriod(day);
 
         private void Resume(DateOnly date)
         {
@@ -470,6 +564,7 @@ public static class LegalClock
             _phase = Phase.Running;
             _resumeAt = null;
             _resumeRequested = false;
+            _activeCause = null;
             ResetSegment();
         }
 
@@ -503,16 +598,26 @@ public static class LegalClock
             while (left > 0)
             {
                 day = day.AddDays(1);
-                if (!calendar.IsInSuspensionPeriod(day))
+                if (!NationallySuspended(day))
                 {
                     left--;
                 }
             }
 
             _nominalEnd = day;
-            while (calendar.IsHoliday(day, municipality) || calendar.IsInSuspensionPeriod(day))
+            while (calendar.MovesTermEnd(day, municipality) || NationallySuspended(day))
             {
                 day = day.AddDays(1);
+            }
+
+            // A term expiring within a statutory window keeps running to the day the law sets.
+            if (term.Extensions.FirstOrDefault(e => day >= e.ExpiringFrom && day <= e.ExpiringTo && e.ValidUntil > day) is { } extension)
+            {
+                day = extension.ValidUntil;
+                while (calendar.MovesTermEnd(day, municipality) || NationallySuspended(day))
+                {
+                    day = day.AddDays(1);
+                }
             }
 
             _due = day;
@@ -531,7 +636,7 @@ public static class LegalClock
             var days = 0;
             for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
             {
-                if (calendar.IsInSuspensionPeriod(day))
+                if (NationallySuspended(day))
                 {
                     days++;
                 }

@@ -35,6 +35,37 @@ public sealed record LegalTermDefinition
     /// </summary>
     public int? Years { get; init; }
 
+    /// <summary>
+    /// When set, the term is this many months instead of <see cref="Days"/> (art. 2963 c. 4 c.c.: it
+    /// ends on the day of the same number in the final month, or on that month's last day). The
+    /// length in days is fixed from the (re)start date.
+    /// </summary>
+    public int? Months { get; init; }
+
+    /// <summary>
+    /// When not empty, the term's length depends on the day it starts: the last period whose
+    /// <see cref="TermLengthPeriod.From"/> is on or before the start applies (the first one for an
+    /// earlier start). Takes precedence over <see cref="Days"/>, <see cref="Months"/> and <see cref="Years"/>.
+    /// </summary>
+    public IReadOnlyList<TermLengthPeriod> Periods { get; init; } = [];
+
+    /// <summary>What the term is in law; decides whether national suspension periods stop it (default procedural).</summary>
+    public TermKind Kind { get; init; } = TermKind.Procedural;
+
+    /// <summary>
+    /// When set, the term also starts when the term with this id expires, on that term's due date
+    /// (its excluded first day), e.g. the cap on self-redress runs from the end of the SCIA's 30-day
+    /// control (art. 19 c. 4 L. 241/1990). The term named must come earlier in the list given to the clock
+    /// or anywhere in it; a term cannot start on its own expiry.
+    /// </summary>
+    public string? StartOnExpiryOf { get; init; }
+
+    /// <summary>Statutory extensions of a due date falling in a window (art. 103 c. 2 D.L. 18/2020 for validity terms).</summary>
+    public IReadOnlyList<TermExtension> Extensions { get; init; } = [];
+
+    /// <summary>Further causes of suspension, each with its own resuming events and limits.</summary>
+    public IReadOnlyList<TermSuspensionCause> SuspensionCauses { get; init; } = [];
+
     /// <summary>Events that suspend the term: the days already run are kept, the term resumes on a <see cref="ResumeOn"/> event.</summary>
     public IReadOnlyList<string> SuspendOn { get; init; } = [];
 

@@ -105,7 +105,7 @@ public sealed class LegalClockTests
     }
 
     [Test]
-    [Description("Monday 7 Dec 2026 is Sant'Ambrogio in Milano and Tuesday 8 Dec the Immacolata: due Wednesday 9 Dec.")]
+    [Description("Monday 7 Dec 2026 is Sant'Ambrogio in Milano, which chose to treat it as a holiday for terms, and Tuesday 8 Dec the Immacolata: due Wednesday 9 Dec.")]
     public void Compute_LastDaySantAmbrogioInMilano_MovesPastImmacolata()
     {
         var filed = D(2026, 11, 7);

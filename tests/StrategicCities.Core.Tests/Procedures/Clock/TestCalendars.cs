@@ -18,7 +18,7 @@ internal static class TestCalendars
     private static readonly LegalBasis L260 = new("l260-1949", "2");
     private static readonly LegalBasis L54 = new("l54-1977", "1");
 
-    /// <summary>National holidays, Sundays and four patron days; no suspension periods.</summary>
+    /// <summary>National holidays, Sundays and four patron days (Milano's switched on for terms, Rome's by law); no suspension periods.</summary>
     public static ItalianCalendarBuilder ItalyBuilder() => new ItalianCalendarBuilder()
         .WithVersion("test")
         .AddWeeklyRestDay(DayOfWeek.Sunday)
@@ -37,7 +37,10 @@ internal static class TestCalendars
         .AddFixedHoliday(12, 26, Text("Santo Stefano", "Saint Stephen's Day"), legalBasis: [L260])
         .AddMovableHoliday(MovableHolidayRule.EasterMonday, Text("Lunedì dell'Angelo", "Easter Monday"), legalBasis: [L260])
         .AddPatronDay(Milano, 12, 7, Text("Sant'Ambrogio", "Saint Ambrose"))
-        .AddPatronDay(Roma, 6, 29, Text("Santi Pietro e Paolo", "Saints Peter and Paul"))
+        // Milano chose to treat its patron day as a holiday for terms; Torino and Napoli keep the default (not).
+        .PatronDaysMoveTerms(Milano)
+        // The only patron day that is a public holiday in law (D.P.R. 792/1985).
+        .AddPatronDay(Roma, 6, 29, Text("Santi Pietro e Paolo", "Saints Peter and Paul"), legalBasis: [new LegalBasis("dpr792-1985", "1")])
         .AddPatronDay(Torino, 6, 24, Text("San Giovanni Battista", "Saint John the Baptist"))
         .AddPatronDay(Napoli, 9, 19, Text("San Gennaro", "Saint Januarius"));
 
