@@ -28,6 +28,10 @@ public sealed record ApiOutcome
     [JsonPropertyName("location")]
     public string? Location { get; init; }
 
+    /// <summary>The problem's stable code (null for a success), so callers such as the sweep read the outcome, not the body.</summary>
+    [JsonPropertyName("code")]
+    public string? Code { get; init; }
+
     /// <summary>Whether the body is a problem.</summary>
     [JsonIgnore]
     public bool IsProblem => Status >= 400;
@@ -54,7 +58,7 @@ public sealed record ApiOutcome
             };
         }
 
-        return new ApiOutcome { Status = status, Body = JsonSerializer.Serialize(problem, JsonDefaults.Compact) };
+        return new ApiOutcome { Status = status, Body = JsonSerializer.Serialize(problem, JsonDefaults.Compact), Code = error.Code };
     }
 
     /// <summary>The strong ETag of a version.</summary>

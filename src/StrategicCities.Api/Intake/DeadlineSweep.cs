@@ -88,7 +88,7 @@ public sealed class DeadlineSweep(
                     fired++;
                     await claims.CompleteAsync(key, InstanceId, cancellationToken);
                 }
-                else if (outcome.Status == StatusCodes.Status409Conflict && !outcome.Body.Contains(IntakeCodes.Conflict, StringComparison.Ordinal))
+                else if (outcome.Status == StatusCodes.Status409Conflict && outcome.Code != IntakeCodes.Conflict)
                 {
                     // The procedure moved on or a guard refuses (e.g. constraints exclude silenzio-assenso): never due again.
                     skipped++;
