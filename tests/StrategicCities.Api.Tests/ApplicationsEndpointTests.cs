@@ -201,6 +201,45 @@ public sealed partial class ApplicationsEndpointTests(string dialect)
     }
 
     [Test]
+    public async Task Submit_MilanoWorksFiledWithRoma_Returns422WithLocationMismatchAndStaysDraft()
+    {
+        var (id, _) = await CreateAsync("clerk-roma", Roma, "scia", ValidExample("scia"));
+        var response = await FireAsync("clerk-roma", id, "presentazione");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        var body = await BodyAsync(response);
+        var errors = body.GetProperty("report").GetProperty("errors").EnumerateArray().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.GetProperty("code").GetString(), Is.EqualTo("application.invalid"));
+            Assert.That(errors.Select(e => (e.GetProperty("code").GetString(), e.GetProperty("pointer").GetString())),
+                Does.Contain(("form.location-mismatch", "/ubicazione/indirizzo/codiceIstat")));
+        }
+
+        using var client = Client("clerk-roma");
+        var application = await BodyAsync(await client.GetAsync($"/api/v1/applications/{id}"));
+        Assert.That(application.TryGetProperty("filedOn", out var filedOn) && filedOn.ValueKind != JsonValueKind.Null, Is.False, "still a draft");
+    }
+
+    [Test]
+    public async Task Submit_CilaDeclaringNewConstruction_Returns422WithRegimeMismatchNamingThePermit()
+    {
+        var form = System.Text.Json.Nodes.JsonNode.Parse(ValidExample("cila"))!;
+        form["intervento"]!["categoria"] = "nuova-costruzione";
+        var (id, _) = await CreateAsync("clerk", Milano, "cila", form.ToJsonString());
+        var response = await FireAsync("clerk", id, "presentazione");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        var body = await BodyAsync(response);
+        var mismatch = body.GetProperty("report").GetProperty("errors").EnumerateArray().Single(e => e.GetProperty("code").GetString() == "form.regime-mismatch");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.GetProperty("code").GetString(), Is.EqualTo("application.invalid"));
+            Assert.That(mismatch.GetProperty("pointer").GetString(), Is.EqualTo("/intervento"));
+            Assert.That(mismatch.GetProperty("message").GetProperty("en").GetString(), Does.Contain("building permit"));
+            Assert.That(mismatch.GetProperty("legalBasis").EnumerateArray().Select(b => b.GetProperty("article").GetString()), Does.Contain("10"));
+        }
+    }
+
+    [Test]
     public async Task Fire_Refusals_MapToStatusesWithPermittedTriggers()
     {
         var (id, etag) = await CreateAsync("clerk", Milano, "permesso-di-costruire", ValidExample("pdc"));

@@ -257,6 +257,45 @@ public sealed class FormsEndpointTests
     }
 
     [Test]
+    public async Task Validate_CilaDeclaringNewConstruction_Returns200InvalidRegimeMismatchWithTheDeterminedRegimeTraceAndLaw()
+    {
+        var form = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Schemas, "forms", "cila", "examples", "2025-05-23", "valid", "persona-fisica.json")))!;
+        form["intervento"]!["categoria"] = "nuova-costruzione";
+
+        var response = await Http.PostAsync(_client, "/api/v1/forms/cila/validate" + Milano, form.ToJsonString(), "application/json", null);
+        var report = await Http.JsonAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToString());
+        var error = report.GetProperty("errors").EnumerateArray().Single(e => e.GetProperty("code").GetString() == "form.regime-mismatch");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.GetProperty("valid").GetBoolean(), Is.False);
+            Assert.That(error.GetProperty("pointer").GetString(), Is.EqualTo("/intervento"));
+            Assert.That(error.GetProperty("rule").GetString(), Is.EqualTo("NewConstructionRequiresPermit"));
+            Assert.That(error.GetProperty("message").GetProperty("it").GetString(), Does.Contain("permesso di costruire"));
+            Assert.That(error.GetProperty("legalBasis").GetArrayLength(), Is.GreaterThan(0));
+            Assert.That(report.GetProperty("trace").EnumerateArray().Select(t => t.GetProperty("ruleSet").GetString()), Does.Contain("determination"));
+        }
+    }
+
+    [Test]
+    public async Task Validate_MilanoExampleForLecco_Returns200InvalidLocationMismatchAtTheMunicipality()
+    {
+        var response = await ValidateAsync("?municipality=097042&date=2025-06-01", Example("valid", "persona-fisica.json"));
+        var report = await Http.JsonAsync(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), report.ToString());
+        var error = report.GetProperty("errors").EnumerateArray().Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.GetProperty("valid").GetBoolean(), Is.False);
+            Assert.That(error.GetProperty("code").GetString(), Is.EqualTo("form.location-mismatch"));
+            Assert.That(error.GetProperty("pointer").GetString(), Is.EqualTo("/ubicazione/indirizzo/codiceIstat"));
+            Assert.That(error.GetProperty("message").GetProperty("en").GetString(), Does.Contain("Lecco"));
+        }
+    }
+
+    [Test]
     public async Task Validate_MilanoLocalFieldInRoma_Returns200InvalidUnknownField()
     {
         var form = JsonNode.Parse(Example("valid", "persona-giuridica.json"))!;

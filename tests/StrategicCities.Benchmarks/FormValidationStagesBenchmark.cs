@@ -12,7 +12,8 @@ namespace StrategicCities.Benchmarks;
 /// <summary>
 /// The stages of <see cref="FormValidationBenchmark"/> one by one, on the same document, to show where the time of
 /// a validation goes: parsing, the JSON Schema check (the fast check and the walk on their own too; and, for
-/// comparison, NJsonSchema's own validator, which the prepared walk replaced), the two rule workflows, and writing the report as the API does.
+/// comparison, NJsonSchema's own validator, which the prepared walk replaced), the two rule workflows, whether the form
+/// fits its intervention and place (FormFit: the determination's regime workflow), and writing the report as the API does.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -25,6 +26,8 @@ public class FormValidationStagesBenchmark
     private JsonSchemaValidator _njsonschema = null!;
     private CompiledSchema _compiled = null!;
     private EffectiveRuleSet _rules = null!;
+    private FormFit _fit = null!;
+    private Municipality _milano = null!;
     private ValidationReport _report = null!;
     private string _scia = null!;
     private JsonDocument _document = null!;
@@ -41,6 +44,8 @@ public class FormValidationStagesBenchmark
         _njsonschema = new JsonSchemaValidator(formats);
         _compiled = CompiledSchema.Compile(_schema.Schema, formats);
         var milano = catalog.Municipalities.Find("015146")!;
+        _milano = milano;
+        _fit = new FormFit(catalog);
         _rules = await catalog.CompileAsync(catalog.Compose(FormValidator.RuleSetId("scia"), milano, LegalDate)!, CancellationToken.None);
         _document = JsonDocument.Parse(_scia);
         if (!_compiled.IsCertainlyValid(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(_document.RootElement)))
@@ -94,6 +99,14 @@ public class FormValidationStagesBenchmark
 
     [Benchmark(Description = "4 rules: attachments")]
     public async Task<int> Attachments() => (await _rules.EvaluateAsync(FormValidator.AttachmentsWorkflow, [NewForm()])).Count;
+
+    [Benchmark(Description = "4' fit: the declared intervention determined (regime workflow) and the place checked")]
+    public async Task<int> Fit()
+    {
+        var errors = new List<ValidationIssue>();
+        var (pins, _) = await _fit.CheckAsync("scia", _milano, LegalDate, _document.RootElement, errors, CancellationToken.None);
+        return pins.Length + errors.Count;
+    }
 
     [Benchmark(Description = "5 write the report (JSON)")]
     public int Write() => JsonSerializer.SerializeToUtf8Bytes(_report, Json).Length;

@@ -53,6 +53,34 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
         EffectivePackage package, EffectiveRuleSet ruleSet, InterventionFacts facts, CancellationToken cancellationToken)
     {
         var regimeOutcomes = await ruleSet.EvaluateAsync("regime", [facts, ""], cancellationToken);
+        var (regime, alternatives) = Conclude(ruleSet, facts, regimeOutcomes);
+        var acts = await ruleSet.EvaluateAsync("acts", [facts, regime], cancellationToken);
+        var attachments = await ruleSet.EvaluateAsync("attachments", [facts, regime], cancellationToken);
+        var trace = new List<TraceEntry>(regimeOutcomes.Count + acts.Count + attachments.Count);
+        trace.AddRange(regimeOutcomes.Select(TraceEntry.From));
+        trace.AddRange(acts.Select(TraceEntry.From));
+        trace.AddRange(attachments.Select(TraceEntry.From));
+        return new DeterminationResult
+        {
+            Municipality = package.Municipality,
+            LegalDate = package.LegalDate,
+            Regime = regime,
+            Alternatives = alternatives,
+            AdditionalActs = Collect(acts, "act"),
+            Attachments = Collect(attachments, "attachment"),
+            RuleSets = [.. ruleSet.Composed.Layers.Select(l => PinnedVersion.Of(ruleSet.Id, l))],
+            Trace = trace,
+        };
+    }
+
+    /// <summary>
+    /// The regime of workflow <c>regime</c>'s outcomes (the most demanding of the rules that apply) and the alternatives
+    /// the applicant may choose; shared with the form check (Forms/FormFit) so both conclude alike.
+    /// </summary>
+    /// <exception cref="RuleEvaluationException">No regime rule applied: the rule set has a gap.</exception>
+    internal static (string Regime, List<string> Alternatives) Conclude(
+        EffectiveRuleSet ruleSet, InterventionFacts facts, IReadOnlyList<RuleOutcome> regimeOutcomes)
+    {
         string? regime = null;
         foreach (var outcome in regimeOutcomes)
         {
@@ -73,23 +101,7 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
         var alternatives = regimeOutcomes
             .Where(o => o.Applies && o.Rule.Effect is { Kind: "alternative" } e && e.Value != regime)
             .Select(o => o.Rule.Effect!.Value).Distinct().ToList();
-        var acts = await ruleSet.EvaluateAsync("acts", [facts, regime], cancellationToken);
-        var attachments = await ruleSet.EvaluateAsync("attachments", [facts, regime], cancellationToken);
-        var trace = new List<TraceEntry>(regimeOutcomes.Count + acts.Count + attachments.Count);
-        trace.AddRange(regimeOutcomes.Select(TraceEntry.From));
-        trace.AddRange(acts.Select(TraceEntry.From));
-        trace.AddRange(attachments.Select(TraceEntry.From));
-        return new DeterminationResult
-        {
-            Municipality = package.Municipality,
-            LegalDate = package.LegalDate,
-            Regime = regime,
-            Alternatives = alternatives,
-            AdditionalActs = Collect(acts, "act"),
-            Attachments = Collect(attachments, "attachment"),
-            RuleSets = [.. ruleSet.Composed.Layers.Select(l => PinnedVersion.Of(ruleSet.Id, l))],
-            Trace = trace,
-        };
+        return (regime, alternatives);
     }
 
     private static List<Requirement> Collect(IReadOnlyList<RuleOutcome> outcomes, string kind)

@@ -44,6 +44,9 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     // Each merged schema prepared once (see CompiledSchema for why); merged schemas are cached and few, so is this.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSchema, CompiledSchema> _compiled = new();
 
+    // Whether the form fits its intervention and its place (form.regime-mismatch, form.location-mismatch).
+    private readonly FormFit _fit = new(catalog);
+
     // What a report pins of each merged schema, made once per schema.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<MergedFormSchema, PinnedVersion[]> _schemaPins = new();
 
@@ -162,6 +165,10 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         {
             trace = [];
         }
+
+        var (fitPins, fitTrace) = await _fit.CheckAsync(form, found, legalDate, root, errors, cancellationToken);
+        pinned = fitPins.Length == 0 ? pinned : [.. pinned, .. fitPins];
+        trace.AddRange(fitTrace ?? []);
 
         return (new ValidationReport
         {
