@@ -479,7 +479,7 @@ public sealed partial class ApplicationsEndpointTests(string dialect)
 
     private static PinnedVersion RevisionOne(PinnedVersion pin, string file) => pin with
     {
-        Hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(RepoPaths.Rules, file)))),
+        Hash = ContentHash.Of(File.ReadAllBytes(Path.Combine(RepoPaths.Rules, file))),
         Revision = 1,
     };
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using NJsonSchema;
 using StrategicCities.Core.Legal;
@@ -153,7 +152,7 @@ internal sealed class RuleFileReader(JsonSchema rulesetSchema, JsonSchema overla
             Title = root.TryGetProperty("title", out var title) ? ReadText(title) : null,
             Instruments = instruments,
             File = file,
-            ContentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ContentHash = ContentHash.Of(bytes),
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NJsonSchema;
@@ -545,7 +544,7 @@ public sealed class FormSchemaProvider
     private static async Task<(JsonNode? Node, string Hash)> ReadAsync(string schemasDirectory, string file, List<CatalogProblem> problems, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-        var hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = ContentHash.Of(bytes);
         try
         {
             return (JsonNode.Parse(bytes), hash);
@@ -570,7 +569,7 @@ public sealed class MergedFormSchema
         Extension = extension;
         Json = json;
         Utf8 = System.Text.Encoding.UTF8.GetBytes(json);
-        ContentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Utf8.Span));
+        ContentHash = Catalog.ContentHash.Of(Utf8.Span);
         Schema = schema;
     }
 

@@ -13,7 +13,7 @@ public static class LawProblems
     public static InputError Missing(PinnedVersion pin)
     {
         ArgumentNullException.ThrowIfNull(pin);
-        var file = $"{pin.RuleSet} {pin.Layer} {pin.Jurisdiction} {pin.Version} r{pin.Revision} ({pin.Hash})";
+        var file = pin.ToString();
         return new InputError(PinnedVersionMissing, "", new LocalizedText(
             $"La pratica è vincolata a un file di regole che questa installazione non contiene: {file}. Ripristinare il file (una versione pubblicata non si rimuove) o riallineare la pratica con \"permits applications repin\".",
             $"The application is pinned to a rule file this deployment does not hold: {file}. Restore the file (a released version is never removed) or re-pin the application with \"permits applications repin\"."));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StrategicCities.Core.Catalog;
@@ -71,7 +70,7 @@ public sealed class ReleaseLock
                 problems.Add(new(file, null, Removed,
                     "a released file was removed, but applications may have pinned it: restore it (git checkout) — a release is never withdrawn, only superseded by a revision or a new version"));
             }
-            else if (await HashAsync(path, cancellationToken) != hash)
+            else if (await ContentHash.OfFileAsync(path, cancellationToken) != hash)
             {
                 problems.Add(new(file, null, Changed,
                     $"a released file changed ({FileName} records {hash[..15]}…): restore it (git checkout) and publish the correction as a revision ({Revisioned(file)}) or the change of the law as a new version, then run 'permits release'"));
@@ -93,7 +92,7 @@ public sealed class ReleaseLock
         var files = new SortedDictionary<string, string>((IDictionary<string, string>)Files, StringComparer.Ordinal);
         foreach (var file in added)
         {
-            files[file] = await HashAsync(Locate(sources, file), cancellationToken);
+            files[file] = await ContentHash.OfFileAsync(Locate(sources, file), cancellationToken);
         }
 
         await using var stream = File.Create(PathOf(sources));
@@ -129,13 +128,6 @@ public sealed class ReleaseLock
             .SelectMany(f => f)
             .Where(f => !f.Contains("/examples/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
-    }
-
-    /// <summary><c>sha256:</c> + hex of a file's bytes, as applications pin it.</summary>
-    public static async Task<string> HashAsync(string path, CancellationToken cancellationToken = default)
-    {
-        await using var stream = File.OpenRead(path);
-        return "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
     private const string RulesPrefix = "rules/";

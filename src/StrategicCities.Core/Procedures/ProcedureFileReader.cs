@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using NJsonSchema;
 using StrategicCities.Core.Catalog;
@@ -146,7 +145,7 @@ internal sealed class ProcedureFileReader(JsonSchema nationalSchema, JsonSchema 
             Title = root.TryGetProperty("title", out var title) ? RuleFileReader.ReadText(title) : null,
             Instruments = instruments,
             File = file,
-            ContentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ContentHash = ContentHash.Of(bytes),
         };
     }
 

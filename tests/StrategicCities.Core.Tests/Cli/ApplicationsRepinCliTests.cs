@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Dapper;
 using StrategicCities.Cli;
 using StrategicCities.Core.Tests.Support;
@@ -43,8 +42,7 @@ public sealed class ApplicationsRepinCliTests
         var rules = Repository.Sources.RulesDirectory;
         var (seedExit, seeded) = await RunAsync("seed", "--applications", "60", "--today", "2026-06-30", "--connection", _connection);
         Assert.That(seedExit, Is.Zero, seeded);
-        var firstRevision = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(
-            await File.ReadAllBytesAsync(Path.Combine(rules, "national/procedures/permesso-di-costruire/2020-07-17.json"))));
+        var firstRevision = await Core.Catalog.ContentHash.OfFileAsync(Path.Combine(rules, "national/procedures/permesso-di-costruire/2020-07-17.json"));
         var factory = new DatabaseFactory(DataOptions.Parse(_connection, null, _folder));
         int pinnedToFirst;
         await using (var connection = await factory.OpenAsync(CancellationToken.None))

@@ -66,7 +66,7 @@ public sealed class ProcedureCatalogTests
     }
 
     private static PinnedVersion Pin(string ruleSet, string file, string version) => new(ruleSet, "national", "IT", version,
-        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Support.Repository.Sources.RulesDirectory, file)))));
+        ContentHash.Of(File.ReadAllBytes(Path.Combine(Support.Repository.Sources.RulesDirectory, file))));
 
     [Test]
     public async Task Resolve_UnknownProcedureOrMunicipalityOrTooEarly_InputErrors()
