@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StrategicCities.Data;
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Idempotency;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Tests;
 

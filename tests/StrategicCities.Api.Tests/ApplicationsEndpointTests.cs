@@ -13,6 +13,7 @@ using StrategicCities.Api.Intake;
 using StrategicCities.Data;
 using StrategicCities.Data.ApiKeys;
 using StrategicCities.Data.Offices;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Tests;
 

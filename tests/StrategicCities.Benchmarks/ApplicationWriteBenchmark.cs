@@ -4,6 +4,7 @@ using Npgsql;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Data;
 using StrategicCities.Data.Applications;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Benchmarks;
 

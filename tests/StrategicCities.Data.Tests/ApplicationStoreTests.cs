@@ -1,6 +1,7 @@
 using Dapper;
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Tests.Support;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Data.Tests;
 

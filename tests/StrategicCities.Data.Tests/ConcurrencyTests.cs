@@ -1,5 +1,6 @@
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Tests.Support;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Data.Tests;
 

@@ -4,6 +4,7 @@ using Microsoft.Data.SqlClient;
 using Npgsql;
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Tests.Support;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Data.Tests;
 

@@ -17,6 +17,7 @@ using StrategicCities.Core.Procedures;
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Idempotency;
 using StrategicCities.Data.Offices;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Controllers;
 

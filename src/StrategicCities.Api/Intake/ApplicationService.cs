@@ -12,6 +12,7 @@ using StrategicCities.Core.Procedures;
 using StrategicCities.Data;
 using StrategicCities.Data.ApiKeys;
 using StrategicCities.Data.Applications;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Intake;
 

@@ -3,6 +3,7 @@ using StrategicCities.Api.Intake.Auth;
 using StrategicCities.Data;
 using StrategicCities.Data.ApiKeys;
 using StrategicCities.Data.Offices;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Intake;
 

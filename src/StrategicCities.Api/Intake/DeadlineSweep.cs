@@ -7,6 +7,7 @@ using StrategicCities.Data;
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Expiry;
 using StrategicCities.Data.Idempotency;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Intake;
 

@@ -1,3 +1,5 @@
+using StrategicCities.Core.Applications;
+
 namespace StrategicCities.Api.Intake;
 
 /// <summary>Log messages of the intake area (EventIds 5000–5099): ids, states, counts; never form data, notes or names (STYLE.md C5).</summary>
@@ -16,7 +18,7 @@ internal static partial class IntakeLog
     public static partial void TriggerRefused(ILogger logger, Guid applicationId, string trigger, StrategicCities.Core.Procedures.FireStatus status);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Application {ApplicationId}: {Trigger} lost a concurrent write ({Status})")]
-    public static partial void WriteConflict(ILogger logger, Guid applicationId, string trigger, StrategicCities.Data.Applications.WriteStatus status);
+    public static partial void WriteConflict(ILogger logger, Guid applicationId, string trigger, StrategicCities.Core.Applications.WriteStatus status);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Deadline sweep {Instance}: {Scanned} applications scanned, {Due} due, {Fired} fired, {Skipped} skipped")]
     public static partial void SweepDone(ILogger logger, string instance, int scanned, int due, int fired, int skipped);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using StrategicCities.Core.Legal;
 using StrategicCities.Data;
 using StrategicCities.Data.Applications;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Cli.Commands;
 

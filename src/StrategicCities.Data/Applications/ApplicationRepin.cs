@@ -5,6 +5,7 @@ using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Law;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Data.Applications;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Data.Applications;
 

@@ -5,6 +5,7 @@ using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
 
 using StrategicCities.Data.Applications;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Data.Monitoring;
 

@@ -8,6 +8,7 @@ using StrategicCities.Data;
 using StrategicCities.Data.ApiKeys;
 using StrategicCities.Data.Applications;
 using StrategicCities.Data.Offices;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Tests.Intake;
 

@@ -4,6 +4,7 @@ using StrategicCities.Data.Applications;
 using StrategicCities.Data.Expiry;
 using StrategicCities.Data.Idempotency;
 using StrategicCities.Data.Offices;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Data.Tests.Support;
 

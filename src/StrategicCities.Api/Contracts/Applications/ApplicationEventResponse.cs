@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Contracts.Applications;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Data.Applications;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Contracts.Applications;
 

@@ -1,4 +1,4 @@
-namespace StrategicCities.Data;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>
 /// The municipalities a caller may see. An application outside the scope is "not found" (not "forbidden"), so a caller
@@ -30,14 +30,4 @@ public sealed class MunicipalityScope
 
     /// <summary>Whether the scope includes a municipality.</summary>
     public bool Allows(string municipality) => IsEverywhere || Municipalities.Contains(municipality, StringComparer.Ordinal);
-
-    /// <summary>
-    /// The SQL predicate for this scope on the <c>municipality</c> column, with parameter <c>@ScopeMunicipalities</c>.
-    /// Dapper expands <c>IN @list</c> into one parameter per element, except on Npgsql, where it passes the list as one
-    /// array parameter: PostgreSQL needs <c>= ANY(@list)</c>.
-    /// </summary>
-    internal string Predicate(Dialect dialect) =>
-        IsEverywhere ? "1 = 1"
-        : dialect == Dialect.Postgres ? "municipality = ANY(@ScopeMunicipalities)"
-        : "municipality IN @ScopeMunicipalities";
 }

@@ -1,4 +1,4 @@
-namespace StrategicCities.Data.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>How a conditional write ended. Only <see cref="Ok"/> changed anything.</summary>
 public enum WriteStatus

@@ -1,6 +1,6 @@
 using StrategicCities.Core.Catalog;
 
-namespace StrategicCities.Data.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>One entry of an application's audit trail (append-only; <see cref="Sequence"/> is gapless from 1).</summary>
 public sealed record ApplicationEvent

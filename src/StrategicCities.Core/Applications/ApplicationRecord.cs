@@ -1,6 +1,6 @@
 using StrategicCities.Core.Catalog;
 
-namespace StrategicCities.Data.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>A stored application (pratica edilizia), as read back.</summary>
 public sealed record ApplicationRecord

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using StrategicCities.Core.Legal;
 using StrategicCities.Core.Procedures;
 
-namespace StrategicCities.Data.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>
 /// The one reader of stored events as the procedure sees them, for the API, the sweep and monitoring: the legal date

@@ -1,4 +1,4 @@
-namespace StrategicCities.Data.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>The procedure definition an application was filed under.</summary>
 /// <param name="Id">The procedure id (e.g. pdc).</param>
