@@ -13,6 +13,38 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
 
     public TextReader In { get; } = input;
 
+    /// <summary>
+    /// Loads and verifies the whole law catalog (rules, schemas, procedures, calendars), as the service does; on failure
+    /// prints every problem and returns null.
+    /// </summary>
+    public async Task<Core.Law.LawCatalog?> LoadLawAsync(string? rulesPath, CancellationToken cancellationToken)
+    {
+        CatalogSources sources;
+        try
+        {
+            sources = CatalogSources.Discover(rulesPath);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            await Error.WriteLineAsync($"error: {ex.Message}");
+            return null;
+        }
+
+        var result = await Core.Law.LawCatalog.LoadAsync(sources, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            await Error.WriteLineAsync($"error: the law under {sources.RulesDirectory} does not load (run 'permits lint' for details):");
+            foreach (var problem in result.Problems)
+            {
+                await Error.WriteLineAsync(problem.ToString());
+            }
+
+            return null;
+        }
+
+        return result.Catalog;
+    }
+
     /// <summary>Loads the catalog, printing every problem (file:rule: message) when it is refused.</summary>
     public async Task<(RuleCatalog? Catalog, CatalogSources? Sources)> LoadCatalogAsync(
         string? rulesPath, CancellationToken cancellationToken, string? schemasPath = null)

@@ -16,19 +16,19 @@ public sealed record InputError(
     public static class Codes
     {
         /// <summary>The municipality code is not 6 digits.</summary>
-        public const string MunicipalityInvalid = "municipality.invalid";
+        public const string MunicipalityInvalid = Problems.ProblemCatalog.MunicipalityInvalid;
 
         /// <summary>No municipality has that ISTAT code.</summary>
-        public const string MunicipalityUnknown = "municipality.unknown";
+        public const string MunicipalityUnknown = Problems.ProblemCatalog.MunicipalityUnknown;
 
         /// <summary>The legal date is not a calendar date (yyyy-MM-dd).</summary>
-        public const string LegalDateInvalid = "legal-date.invalid";
+        public const string LegalDateInvalid = Problems.ProblemCatalog.LegalDateInvalid;
 
         /// <summary>The legal date precedes every version.</summary>
-        public const string NoVersion = "legal-date.no-version";
+        public const string NoVersion = Problems.ProblemCatalog.NoVersion;
 
         /// <summary>The body is not JSON.</summary>
-        public const string NotJson = "body.not-json";
+        public const string NotJson = Problems.ProblemCatalog.BodyNotJson;
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace StrategicCities.Api.Catalog;
 /// reference write, so a refused reload leaves the old catalog serving and a request keeps the catalog its scope
 /// resolved at its start.
 /// </summary>
-public sealed class LoadedCatalog(IOptions<CatalogOptions> options, TimeProvider clock, ILogger<LoadedCatalog> logger) : IDisposable
+public sealed class LoadedCatalog(IOptions<CatalogOptions> options, TimeProvider clock, ILogger<LoadedCatalog> logger) : ILawSource, IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile LawCatalog? _current;

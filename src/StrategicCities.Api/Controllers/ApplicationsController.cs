@@ -13,9 +13,9 @@ using StrategicCities.Api.Intake.Auth;
 using StrategicCities.Api.OpenApi;
 using StrategicCities.Api.Problems;
 using StrategicCities.Core;
+using StrategicCities.Core.Law;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Data.Applications;
-using StrategicCities.Data.Idempotency;
 using StrategicCities.Data.Offices;
 using StrategicCities.Core.Applications;
 
@@ -32,9 +32,8 @@ namespace StrategicCities.Api.Controllers;
 [ProducesResponseType<ProblemResponse>(StatusCodes.Status401Unauthorized, ProblemFactory.MediaType)]
 [ProducesResponseType<ProblemResponse>(StatusCodes.Status403Forbidden, ProblemFactory.MediaType)]
 public sealed class ApplicationsController(
-    ApplicationService intake, ApplicationStore store, OfficeStore offices, IdempotencyStore idempotency, JsonBody body,
-    LegalCalendarProvider calendars, ProcedureCatalog procedures, ProblemFactory problems, TimeProvider clock,
-    ApplicationRepin repin) : ControllerBase
+    ApplicationUseCases applications, ApplicationStore store, OfficeStore offices, IdempotentRequests idempotent, JsonBody body,
+    ILawSource law, ProblemFactory problems, TimeProvider clock) : ControllerBase
 {
     /// <summary>The idempotency header.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -69,9 +68,10 @@ public sealed class ApplicationsController(
             }
 
             return request is null
-                ? intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(ProblemCodes.RequestInvalid, "",
+                ? Problem(ProblemFactory.Error(ProblemCodes.RequestInvalid, "",
                     "Il corpo non è una richiesta di creazione valida.", "The body is not a valid create request."))
-                : await intake.CreateAsync(HttpContext, caller, request, resourceId, cancellationToken);
+                : ApiOutcome.From(await applications.CreateAsync(caller, request, resourceId, cancellationToken), problems, HttpContext,
+                    ApplicationResponse.From, StatusCodes.Status201Created, r => "/api/v1/applications/" + r.Id);
         }, requireBody: true, cancellationToken);
 
     /// <summary>One application (ETag = version).</summary>
@@ -84,7 +84,7 @@ public sealed class ApplicationsController(
     {
         var caller = await CallerAsync(cancellationToken);
         var application = await store.GetAsync(id, caller.Scope, cancellationToken);
-        return (application is null ? intake.NotFound(HttpContext)
+        return (application is null ? Problem(ApplicationProblems.NotFound())
             : ApiOutcome.Ok(StatusCodes.Status200OK, ApplicationResponse.From(application), application.Version)).ToResult(Response);
     }
 
@@ -112,7 +112,7 @@ public sealed class ApplicationsController(
 
         if (version is null)
         {
-            return intake.Problem(HttpContext, StatusCodes.Status428PreconditionRequired, ProblemFactory.Error(IntakeCodes.PreconditionRequired, "/header/If-Match",
+            return Problem(ProblemFactory.Error(IntakeCodes.PreconditionRequired, "/header/If-Match",
                 "Serve l'intestazione If-Match con l'ETag letto.", "The If-Match header with the ETag read is required.")).ToResult(Response);
         }
 
@@ -123,7 +123,8 @@ public sealed class ApplicationsController(
         }
 
         var caller = await CallerAsync(cancellationToken);
-        return (await intake.UpdateDataAsync(HttpContext, caller, id, version.Value, text, cancellationToken)).ToResult(Response);
+        return ApiOutcome.From(await applications.UpdateDataAsync(caller, id, version.Value, text, cancellationToken), problems, HttpContext, r => r)
+            .ToResult(Response);
     }
 
     /// <summary>
@@ -165,12 +166,12 @@ public sealed class ApplicationsController(
                 }
                 catch (JsonException)
                 {
-                    return intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(ProblemCodes.RequestInvalid, "",
+                    return Problem(ProblemFactory.Error(ProblemCodes.RequestInvalid, "",
                         "Il corpo non è un atto valido ({ note, attachments, date }).", "The body is not a valid trigger request ({ note, attachments, date })."));
                 }
             }
 
-            return await intake.FireAsync(HttpContext, caller, id, trigger, request, version, cancellationToken);
+            return ApiOutcome.From(await applications.FireAsync(caller, id, trigger, request, version, cancellationToken), problems, HttpContext, r => r);
         }, requireBody: false, cancellationToken);
     }
 
@@ -199,25 +200,10 @@ public sealed class ApplicationsController(
             request = null;
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Reason))
-        {
-            return intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(IntakeCodes.RepinReasonMissing, "/reason",
-                "Indicare il motivo del riallineamento ({ \"reason\": \"…\" }): resta nell'evento di audit.",
-                "Give the reason for the re-pin ({ \"reason\": \"…\" }): it is kept in the audit event.")).ToResult(Response);
-        }
-
         var caller = await CallerAsync(cancellationToken);
-        var result = await repin.RunAsync(id, procedures, await calendars.GetAsync(cancellationToken), caller.Actor, request!.Reason!.Trim(),
-            request.DryRun, caller.Scope, RomeCalendar.Today(clock), cancellationToken);
-        return (result.Status switch
-        {
-            RepinStatus.NotFound => intake.NotFound(HttpContext),
-            RepinStatus.NotFiled => intake.Problem(HttpContext, StatusCodes.Status409Conflict, ProblemFactory.Error(IntakeCodes.RepinNotFiled, "",
-                "La pratica è una bozza: non ha ancora versioni vincolate.", "The application is a draft: it has pinned nothing yet.")),
-            RepinStatus.Refused => intake.Problem(HttpContext, ProblemStatus.For(result.Error!), result.Error!),
-            RepinStatus.Conflict => intake.Stale(HttpContext, result.Version),
-            _ => ApiOutcome.Ok(StatusCodes.Status200OK, new RepinResponse(id, result.Status.ToString().ToLowerInvariant(), result.Version, result.Plan), result.Version),
-        }).ToResult(Response);
+        var outcome = await applications.RepinAsync(caller, id, request?.Reason, request?.DryRun ?? false, cancellationToken);
+        return ApiOutcome.From(outcome, problems, HttpContext, r => new RepinResponse(id, r.Status.ToString().ToLowerInvariant(), r.Version, r.Plan))
+            .ToResult(Response);
     }
 
     /// <summary>The events of an application, in order.</summary>
@@ -231,7 +217,7 @@ public sealed class ApplicationsController(
         var events = await store.ListEventsAsync(id, caller.Scope, cancellationToken);
         if (events is null)
         {
-            return intake.NotFound(HttpContext).ToResult(Response);
+            return Problem(ApplicationProblems.NotFound()).ToResult(Response);
         }
 
         return ApiOutcome.Ok(StatusCodes.Status200OK, events.Select(e =>
@@ -262,7 +248,7 @@ public sealed class ApplicationsController(
         var application = await store.GetAsync(id, caller.Scope, cancellationToken);
         if (application is null)
         {
-            return intake.NotFound(HttpContext).ToResult(Response);
+            return Problem(ApplicationProblems.NotFound()).ToResult(Response);
         }
 
         var today = RomeCalendar.Today(clock);
@@ -271,15 +257,17 @@ public sealed class ApplicationsController(
             return ApiOutcome.Ok(StatusCodes.Status200OK, new DeadlinesResponse(id, today, [])).ToResult(Response);
         }
 
-        var (procedure, error) = await procedures.ResolvePinnedAsync(application.Regime, application.Municipality, filedOn, application.PinnedVersions, cancellationToken);
+        var (inForce, municipalityError) = law.Current.At(application.Municipality, filedOn);
+        var (procedure, error) = inForce is null
+            ? (null, municipalityError)
+            : await inForce.PinnedProcedureAsync(application.Regime, application.PinnedVersions, cancellationToken);
         if (procedure is null)
         {
             return problems.Result(HttpContext, [error!]);
         }
 
         var events = ProcedureEvents.From(await store.ListEventsAsync(id, caller.Scope, cancellationToken) ?? []);
-        var calendar = await calendars.GetAsync(cancellationToken);
-        var terms = ProcedureDeadlines.Compute(procedure.Definition, events, calendar, application.Municipality, today);
+        var terms = ProcedureDeadlines.Compute(procedure.Definition, events, inForce!.Calendar, application.Municipality, today);
         return ApiOutcome.Ok(StatusCodes.Status200OK, new DeadlinesResponse(id, today, terms)).ToResult(Response);
     }
 
@@ -322,7 +310,7 @@ public sealed class ApplicationsController(
         return ApiOutcome.Ok(StatusCodes.Status200OK, new ApplicationPageResponse(found.Items, found.Page, found.PageSize, found.Total)).ToResult(Response);
     }
 
-    private Task<Caller> CallerAsync(CancellationToken cancellationToken) => Caller.FromAsync(User, offices, cancellationToken);
+    private Task<Caller> CallerAsync(CancellationToken cancellationToken) => Callers.FromAsync(User, offices, cancellationToken);
 
     private (long? Version, ApiOutcome? Error) IfMatch()
     {
@@ -336,7 +324,7 @@ public sealed class ApplicationsController(
         if (tag.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
         {
             // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches, so the precondition fails.
-            return (null, intake.Problem(HttpContext, StatusCodes.Status412PreconditionFailed, ProblemFactory.Error(IntakeCodes.IfMatchWeak, "/header/If-Match",
+            return (null, Problem(ProblemFactory.Error(IntakeCodes.IfMatchWeak, "/header/If-Match",
                 "If-Match richiede l'ETag forte ricevuto (es. \"3\"), non un ETag debole (W/\"3\").",
                 "If-Match needs the strong ETag received (e.g. \"3\"), not a weak one (W/\"3\").")));
         }
@@ -344,19 +332,18 @@ public sealed class ApplicationsController(
         tag = tag.Trim('"');
         return long.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? (version, null)
-            : (null, intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(IntakeCodes.IfMatchInvalid, "/header/If-Match",
+            : (null, Problem(ProblemFactory.Error(IntakeCodes.IfMatchInvalid, "/header/If-Match",
                 "If-Match deve essere l'ETag ricevuto (es. \"3\").", "If-Match must be the ETag received (e.g. \"3\").")));
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> once per (caller, Idempotency-Key); replays the stored outcome on a retry. The
-    /// action gets the body, the caller and, under a key, the id a resource it creates takes (the same for a retry
-    /// that takes over the lease of an attempt that died: IdempotencyStore).
+    /// Reads the body (when there is one, or always with <paramref name="requireBody"/>) and the caller, then runs
+    /// <paramref name="action"/> once per (caller, Idempotency-Key) through the one wrapper (<see cref="IdempotentRequests"/>).
     /// </summary>
     private async Task<IActionResult> IdempotentAsync(
         string? key, Func<string, Caller, Guid?, Task<ApiOutcome>> action, bool requireBody, CancellationToken cancellationToken)
     {
-        string text;
+        var text = "";
         if (requireBody || Request.ContentLength is > 0 || Request.Headers.TransferEncoding.Count > 0)
         {
             var (read, bodyError) = await body.ReadAsync(Request, cancellationToken);
@@ -367,58 +354,10 @@ public sealed class ApplicationsController(
 
             text = read;
         }
-        else
-        {
-            text = "";
-        }
 
         var caller = await CallerAsync(cancellationToken);
-        if (key is null)
-        {
-            return (await action(text, caller, null)).ToResult(Response);
-        }
-
-        if (key.Length is 0 or > 200)
-        {
-            return intake.Problem(HttpContext, StatusCodes.Status400BadRequest, ProblemFactory.Error(IntakeCodes.IdempotencyKeyInvalid, "/header/Idempotency-Key",
-                "Idempotency-Key deve avere da 1 a 200 caratteri.", "Idempotency-Key must have 1 to 200 characters.")).ToResult(Response);
-        }
-
-        var hash = IdempotencyStore.HashRequest(Request.Method, Request.Path.Value ?? "", Encoding.UTF8.GetBytes(text));
-        var begin = await idempotency.BeginAsync(caller.Actor.Id, key, hash, cancellationToken);
-        switch (begin.Status)
-        {
-            case IdempotencyStatus.Replay:
-                var stored = begin.ResponseBody is null ? null : JsonSerializer.Deserialize<ApiOutcome>(begin.ResponseBody, JsonDefaults.Compact);
-                Response.Headers["Idempotent-Replayed"] = "true";
-                return (stored ?? new ApiOutcome { Status = begin.StatusCode ?? StatusCodes.Status200OK, Body = "{}" }).ToResult(Response);
-            case IdempotencyStatus.InProgress:
-                if (begin.RetryAfter is { } retryAfter)
-                {
-                    Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                return intake.Problem(HttpContext, StatusCodes.Status409Conflict, ProblemFactory.Error(IntakeCodes.IdempotencyInProgress, "/header/Idempotency-Key",
-                    "Una richiesta con la stessa chiave è ancora in corso: riprovare tra poco.", "A request with the same key is still in progress: retry shortly.")).ToResult(Response);
-            case IdempotencyStatus.Mismatch:
-                return intake.Problem(HttpContext, StatusCodes.Status422UnprocessableEntity, ProblemFactory.Error(IntakeCodes.IdempotencyMismatch, "/header/Idempotency-Key",
-                    "La chiave di idempotenza è già stata usata per una richiesta diversa.", "The idempotency key was already used for a different request.")).ToResult(Response);
-        }
-
-        ApiOutcome outcome;
-        try
-        {
-            outcome = await action(text, caller, begin.ResourceId);
-        }
-        catch
-        {
-            await idempotency.AbandonAsync(caller.Actor.Id, key, begin.LeaseStartedAt!.Value, CancellationToken.None);
-            throw;
-        }
-
-        // Faults are not stored (a retry may succeed); outcomes, including refusals, are. Only while this attempt
-        // still holds the key's lease (IdempotencyStore).
-        await idempotency.CompleteAsync(caller.Actor.Id, key, begin.LeaseStartedAt!.Value, outcome.Status, JsonSerializer.Serialize(outcome, JsonDefaults.Compact), CancellationToken.None);
-        return outcome.ToResult(Response);
+        return await idempotent.RunAsync(HttpContext, caller.Actor.Id, key, text, resourceId => action(text, caller, resourceId), cancellationToken);
     }
+
+    private ApiOutcome Problem(InputError error) => ApiOutcome.Problem(problems, HttpContext, error);
 }

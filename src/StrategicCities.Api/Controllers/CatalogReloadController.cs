@@ -18,7 +18,7 @@ namespace StrategicCities.Api.Controllers;
 public sealed class CatalogReloadController(LoadedCatalog loaded, ProblemFactory problems) : ControllerBase
 {
     /// <summary>Problem code: the new catalog was refused; the previous one keeps serving.</summary>
-    public const string ReloadRefused = "catalog.reload-refused";
+    public const string ReloadRefused = Core.Problems.ProblemCatalog.CatalogReloadRefused;
 
     /// <summary>
     /// Reads rules/ and schemas/ again, verifies everything as at start, and swaps the new catalog in for the next

@@ -74,7 +74,7 @@ public sealed class StatisticsController(MonitoringStore store, OfficeStore offi
         }
 
         await refresh.EnsureFreshAsync(cancellationToken);
-        var caller = await Caller.FromAsync(User, offices, cancellationToken);
+        var caller = await Callers.FromAsync(User, offices, cancellationToken);
         if (caller.Scope.IsEverywhere)
         {
             return (query, null);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using StrategicCities.Api.Problems;
 using StrategicCities.Core;
+using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Intake;
 
@@ -59,6 +60,27 @@ public sealed record ApiOutcome
         }
 
         return new ApiOutcome { Status = status, Body = JsonSerializer.Serialize(problem, JsonDefaults.Compact), Code = error.Code };
+    }
+
+    /// <summary>A problem whose status the one table (<see cref="ProblemStatus"/>) gives from its code.</summary>
+    public static ApiOutcome Problem(ProblemFactory problems, HttpContext http, InputError error, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Problem(problems, http, ProblemStatus.For(error), error, extensions);
+    }
+
+    /// <summary>
+    /// A use case's outcome as a response: the success body (<paramref name="body"/> of the value) with the version as
+    /// ETag, or the refusal as a problem with its details as extension members, its status from the one table.
+    /// </summary>
+    public static ApiOutcome From<T, TBody>(
+        Outcome<T> outcome, ProblemFactory problems, HttpContext http, Func<T, TBody> body, int status = StatusCodes.Status200OK, Func<T, string?>? location = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(body);
+        return outcome.Refusal is { } refusal
+            ? Problem(problems, http, refusal, outcome.Details)
+            : Ok(status, body(outcome.Value!), outcome.Version, location?.Invoke(outcome.Value!));
     }
 
     /// <summary>The strong ETag of a version.</summary>

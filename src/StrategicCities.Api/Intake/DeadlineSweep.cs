@@ -8,13 +8,15 @@ using StrategicCities.Data.Applications;
 using StrategicCities.Data.Expiry;
 using StrategicCities.Data.Idempotency;
 using StrategicCities.Core.Applications;
+using StrategicCities.Core.Law;
 
 namespace StrategicCities.Api.Intake;
 
 /// <summary>
 /// Every <c>Sweep:IntervalSeconds</c>: the filed applications, <see cref="ProcedureExpiry.Scan"/>, and for each due
-/// trigger a claim (<see cref="ExpiryClaims"/>, a row per expiry: two instances never both hold it), then the same
-/// <see cref="ApplicationService.FireAsync"/> the endpoint uses, with role <c>system</c>, then the claim is completed.
+/// trigger a claim (<see cref="ExpiryClaims"/>, a row per expiry: two instances never both hold it), then the use case
+/// <see cref="ApplicationUseCases.ExpireAsync"/> (the endpoint's own trigger path) with role <c>system</c>, then the claim
+/// is completed, or released when the use case says to retry.
 /// Idempotent: a fired expiry is no longer due, and a completed claim is never taken again. Logs counts only.
 /// </summary>
 public sealed class DeadlineSweep(
@@ -31,14 +33,14 @@ public sealed class DeadlineSweep(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var store = services.GetRequiredService<ApplicationStore>();
-        var procedures = services.GetRequiredService<ProcedureCatalog>();
+        var law = services.GetRequiredService<ILawSource>().Current;
+        var procedures = law.Procedures;
         var claims = services.GetRequiredService<ExpiryClaims>();
-        var intake = services.GetRequiredService<ApplicationService>();
-        var calendar = await services.GetRequiredService<LegalCalendarProvider>().GetAsync(cancellationToken);
+        var useCases = services.GetRequiredService<ApplicationUseCases>();
+        var calendar = law.Calendar;
         var today = RomeCalendar.Today(clock);
         var caller = Caller.System(InstanceId);
         var lease = TimeSpan.FromSeconds(Math.Max(10, options.Value.LeaseSeconds));
-        var http = new DefaultHttpContext { RequestServices = services };
 
         List<ProcedureApplication> scan = [];
         var unrunnable = new HashSet<Guid>();
@@ -82,23 +84,20 @@ public sealed class DeadlineSweep(
 
             try
             {
-                var outcome = await intake.FireAsync(http, caller, key.ApplicationId, item.Trigger,
-                    new TriggerRequest { Date = item.EffectiveFrom > today ? today : item.EffectiveFrom }, null, cancellationToken);
-                if (outcome.Status == StatusCodes.Status200OK)
+                switch (await useCases.ExpireAsync(caller, key.ApplicationId, item.Trigger, item.EffectiveFrom, cancellationToken))
                 {
-                    fired++;
-                    await claims.CompleteAsync(key, InstanceId, cancellationToken);
-                }
-                else if (outcome.Status == StatusCodes.Status409Conflict && outcome.Code != IntakeCodes.Conflict)
-                {
-                    // The procedure moved on or a guard refuses (e.g. constraints exclude silenzio-assenso): never due again.
-                    skipped++;
-                    await claims.CompleteAsync(key, InstanceId, cancellationToken);
-                }
-                else
-                {
-                    skipped++;
-                    await claims.ReleaseAsync(key, InstanceId, cancellationToken);
+                    case ExpiryResult.Fired:
+                        fired++;
+                        await claims.CompleteAsync(key, InstanceId, cancellationToken);
+                        break;
+                    case ExpiryResult.NeverDue:
+                        skipped++;
+                        await claims.CompleteAsync(key, InstanceId, cancellationToken);
+                        break;
+                    default:
+                        skipped++;
+                        await claims.ReleaseAsync(key, InstanceId, cancellationToken);
+                        break;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -2,9 +2,12 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
+using StrategicCities.Api.Catalog;
 using StrategicCities.Api.Http;
 using StrategicCities.Api.Intake.Auth;
 using StrategicCities.Api.Problems;
+using StrategicCities.Core.Applications;
+using StrategicCities.Core.Law;
 using StrategicCities.Data;
 using StrategicCities.Data.ApiKeys;
 using StrategicCities.Data.Applications;
@@ -72,8 +75,10 @@ public static class IntakeExtensions
 
         // Applications and the sweep.
         services.AddSingleton<LegalCalendarProvider>();
-        services.AddScoped<ApplicationService>();
-        services.AddSingleton(sp => new ApplicationRepin(sp.GetRequiredService<ApplicationStore>()));
+        services.AddSingleton<IApplicationRepository>(sp => sp.GetRequiredService<ApplicationStore>());
+        services.AddSingleton<ILawSource>(sp => sp.GetRequiredService<LoadedCatalog>());
+        services.AddSingleton<ApplicationUseCases>();
+        services.AddScoped<IdempotentRequests>();
         services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         services.Configure<SweepOptions>(o => o.IdempotencyRetentionHours = configuration.GetValue("Idempotency:RetentionHours", o.IdempotencyRetentionHours));
         services.AddSingleton<DeadlineSweep>();

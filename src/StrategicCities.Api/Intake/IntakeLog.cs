@@ -2,23 +2,15 @@ using StrategicCities.Core.Applications;
 
 namespace StrategicCities.Api.Intake;
 
-/// <summary>Log messages of the intake area (EventIds 5000–5099): ids, states, counts; never form data, notes or names (STYLE.md C5).</summary>
+/// <summary>Log messages of the intake area (EventIds 5000–5099; 5001–5004 are the use cases' own, in Core/Applications/ApplicationLog): ids, states, counts; never form data, notes or names (STYLE.md C5).</summary>
 internal static partial class IntakeLog
 {
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Database ready ({Database}); {Applied} migrations applied")]
     public static partial void DatabaseReady(ILogger logger, StrategicCities.Data.DataOptions database, int applied);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Application {ApplicationId} created (regime {Regime}) by a {Role}")]
-    public static partial void ApplicationCreated(ILogger logger, Guid applicationId, string regime, string role);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Application {ApplicationId}: {Trigger} fired, {From} -> {To}, by a {Role}")]
-    public static partial void TriggerFired(ILogger logger, Guid applicationId, string trigger, string from, string to, string role);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Application {ApplicationId}: {Trigger} refused ({Status})")]
-    public static partial void TriggerRefused(ILogger logger, Guid applicationId, string trigger, StrategicCities.Core.Procedures.FireStatus status);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Application {ApplicationId}: {Trigger} lost a concurrent write ({Status})")]
-    public static partial void WriteConflict(ILogger logger, Guid applicationId, string trigger, StrategicCities.Core.Applications.WriteStatus status);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Deadline sweep {Instance}: {Scanned} applications scanned, {Due} due, {Fired} fired, {Skipped} skipped")]
     public static partial void SweepDone(ILogger logger, string instance, int scanned, int due, int fired, int skipped);

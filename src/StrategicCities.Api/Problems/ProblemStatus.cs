@@ -1,23 +1,14 @@
-using StrategicCities.Core.Procedures;
 using StrategicCities.Core;
-using StrategicCities.Core.Law;
+using StrategicCities.Core.Problems;
 
 namespace StrategicCities.Api.Problems;
 
 /// <summary>
-/// The one table from error codes to HTTP statuses.
-/// <list type="bullet">
-/// <item>400: the request is malformed: not JSON, not an object where a form is expected, too deep, unknown field, wrong type, value outside the
-/// vocabulary, missing required field, a query parameter missing or not in its format.</item>
-/// <item>404: no route; the municipality named by the URL path does not exist; no form has the code in the path.</item>
-/// <item>413 / 415: body too large / not JSON.</item>
-/// <item>422: well-formed but not processable: a municipality named in the query that does not exist,
-/// a legal date on which no version of the rules is in force.</item>
-/// <item>503: a file a filed application pinned is missing from this deployment (law.pinned-version-missing).</item>
-/// <item>500: faults only (rules.fault, internal), never a client mistake.</item>
-/// </list>
-/// Codes not listed are 422. A form that breaks its schema or rules is not a problem at all: it is a
-/// 200 <c>ValidationReport</c> with <c>valid: false</c>.
+/// The one table from problems to HTTP statuses: each code has a kind in Core's <see cref="ProblemCatalog"/>, and each
+/// kind one status here (400 malformed, 401, 403, 404, 405, 409 conflict with the resource's state, 412, 413, 415,
+/// 422 well-formed but not processable, 428, 429, 503 a pinned file missing from this deployment, 500 faults only —
+/// never a client mistake). A form that breaks its schema or rules is not a problem at all: it is a 200
+/// <c>ValidationReport</c> with <c>valid: false</c>.
 /// </summary>
 public static class ProblemStatus
 {
@@ -37,30 +28,41 @@ public static class ProblemStatus
     public static int For(InputError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.Code switch
+        // The municipality is the resource when the path names it, an input when the query does.
+        if (error.Code == ProblemCatalog.MunicipalityUnknown && error.Pointer.StartsWith("/path/", StringComparison.Ordinal))
         {
-            ProblemCodes.BodyEmpty or ProblemCodes.BodyNotJson or ProblemCodes.BodyTooDeep or ProblemCodes.BodyNotObject
-                or ProblemCodes.QueryMissing or ProblemCodes.QueryRepeated or ProblemCodes.RequestInvalid
-                or InputError.Codes.MunicipalityInvalid or InputError.Codes.LegalDateInvalid => StatusCodes.Status400BadRequest,
-            ProblemCodes.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
-            ProblemCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-            ProblemCodes.RouteNotFound or ProblemCodes.FormUnknown or ProcedureCatalog.UnknownProcedure => StatusCodes.Status404NotFound,
-            ProblemCodes.GraphFormatUnknown => StatusCodes.Status400BadRequest,
-            ProblemCodes.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
-            // The municipality is the resource when the path names it, an input when the query does.
-            InputError.Codes.MunicipalityUnknown => error.Pointer.StartsWith("/path/", StringComparison.Ordinal)
-                ? StatusCodes.Status404NotFound
-                : StatusCodes.Status422UnprocessableEntity,
-            InputError.Codes.NoVersion => StatusCodes.Status422UnprocessableEntity,
-            ProblemCodes.RulesFault or ProblemCodes.Internal => StatusCodes.Status500InternalServerError,
-            // The deployment lacks a file a filed application pinned: the service cannot run it until an operator
-            // restores the file or re-pins the application; nothing the caller sent is wrong.
-            LawProblems.PinnedVersionMissing => StatusCodes.Status503ServiceUnavailable,
-            // Schema violations of an intervention: malformed input.
-            _ when error.Code.StartsWith("intervention.", StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
+            return StatusCodes.Status404NotFound;
+        }
+
+        // Schema violations of an intervention are malformed input, whatever keyword a new vocabulary adds.
+        if (!ProblemCatalog.IsDeclared(error.Code) && error.Code.StartsWith("intervention.", StringComparison.Ordinal))
+        {
+            return StatusCodes.Status400BadRequest;
+        }
+
+        return Of(ProblemCatalog.KindOf(error.Code));
     }
+
+    /// <summary>The HTTP status of a kind of problem.</summary>
+    public static int Of(ProblemKind kind) => kind switch
+    {
+        ProblemKind.Malformed => StatusCodes.Status400BadRequest,
+        ProblemKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ProblemKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ProblemKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        // The deployment lacks a file a filed application pinned: the service cannot run it until an operator
+        // restores the file or re-pins the application; nothing the caller sent is wrong.
+        ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ProblemKind.Fault => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 
     /// <summary>The errors, most basic first (stable within a status): the first one is the one that decides.</summary>
     public static IReadOnlyList<InputError> Order(IReadOnlyList<InputError> errors)

@@ -2,7 +2,11 @@ using System.CommandLine;
 using StrategicCities.Core.Legal;
 using StrategicCities.Data;
 using StrategicCities.Data.Applications;
+using Microsoft.Extensions.Logging.Abstractions;
 using StrategicCities.Core.Applications;
+using StrategicCities.Core.Law;
+using StrategicCities.Core.Problems;
+using StrategicCities.Core.Procedures;
 
 namespace StrategicCities.Cli.Commands;
 
@@ -41,8 +45,8 @@ internal static class ApplicationsCommand
                 return ExitCodes.BadInput;
             }
 
-            var (procedures, calendar) = await MonitoringLoader.LoadAsync(context, parse.GetValue(rules), ct);
-            if (procedures is null || calendar is null)
+            var law = await context.LoadLawAsync(parse.GetValue(rules), ct);
+            if (law is null)
             {
                 return ExitCodes.Failed;
             }
@@ -50,10 +54,10 @@ internal static class ApplicationsCommand
             return await DatabaseOptions.RunAsync(context, parse.GetValue(connection), async factory =>
             {
                 var store = new ApplicationStore(factory);
-                var repin = new ApplicationRepin(store);
-                var actor = new Actor("cli:" + Environment.UserName, "admin");
-                var today = RomeCalendar.Today(TimeProvider.System);
-                var counts = new Dictionary<RepinStatus, int>();
+                var useCases = new ApplicationUseCases(store, new FixedLawSource(law), TimeProvider.System, NullLogger<ApplicationUseCases>.Instance);
+                var caller = new Caller(new Actor("cli:" + Environment.UserName, ProcedureRoles.Admin), null, MunicipalityScope.Everywhere);
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var failed = 0;
                 var ids = new List<Guid>();
                 for (var page = 1; ; page++)
                 {
@@ -74,20 +78,32 @@ internal static class ApplicationsCommand
 
                 foreach (var id in ids)
                 {
-                    var result = await repin.RunAsync(id, procedures, calendar, actor, why, parse.GetValue(dryRun), MunicipalityScope.Everywhere, today, ct);
-                    counts[result.Status] = counts.GetValueOrDefault(result.Status) + 1;
+                    var outcome = await useCases.RepinAsync(caller, id, why, parse.GetValue(dryRun), ct);
+                    if (outcome.Refusal is { } refusal)
+                    {
+                        // A concurrent change is a conflict to run again; anything else (a file missing) is refused.
+                        var label = refusal.Code == ProblemCatalog.ApplicationStale ? "conflict" : "refused";
+                        counts[label] = counts.GetValueOrDefault(label) + 1;
+                        failed++;
+                        await context.Out.WriteLineAsync($"{id} {label} {refusal.Code}: {refusal.Message.En}");
+                        continue;
+                    }
+
+                    var result = outcome.Value!;
+                    var status = result.Status.ToString().ToLowerInvariant();
+                    counts[status] = counts.GetValueOrDefault(status) + 1;
                     if (result.Status is RepinStatus.Unchanged)
                     {
                         continue;
                     }
 
-                    var moves = result.Plan is null ? "" : string.Join("; ", result.Plan.Deadlines.Select(d => $"{d.Term} {d.DueBefore?.ToString("yyyy-MM-dd", null) ?? "-"} → {d.DueAfter?.ToString("yyyy-MM-dd", null) ?? "-"}"));
-                    await context.Out.WriteLineAsync($"{id} {result.Status.ToString().ToLowerInvariant()}{(result.Error is null ? "" : $" {result.Error.Code}: {result.Error.Message.En}")}{(moves.Length > 0 ? " " + moves : "")}");
+                    var moves = string.Join("; ", result.Plan.Deadlines.Select(d => $"{d.Term} {d.DueBefore?.ToString("yyyy-MM-dd", null) ?? "-"} → {d.DueAfter?.ToString("yyyy-MM-dd", null) ?? "-"}"));
+                    await context.Out.WriteLineAsync($"{id} {status}{(moves.Length > 0 ? " " + moves : "")}");
                 }
 
                 await context.Out.WriteLineAsync(
-                    $"{ids.Count} application(s): {string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"))}");
-                return counts.GetValueOrDefault(RepinStatus.Refused) + counts.GetValueOrDefault(RepinStatus.Conflict) > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+                    $"{ids.Count} application(s): {string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"))}");
+                return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
             }, ct);
         });
         return command;

@@ -102,3 +102,34 @@ public sealed record TransitionApplication
     /// <summary>Set when the transition decides the case.</summary>
     public string? Outcome { get; init; }
 }
+
+/// <summary>
+/// Re-pinning a filed application to the newest revision of the files it pinned: the pins change, the state does not,
+/// and the event (trigger <see cref="Trigger"/>) records who, why and what changed.
+/// </summary>
+public sealed record RepinApplication
+{
+    /// <summary>The trigger name of a re-pin event; never a trigger of a procedure, so the legal clock skips it.</summary>
+    public const string Trigger = "law.repin";
+
+    /// <summary>The application.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The version read (optimistic concurrency).</summary>
+    public required long ExpectedVersion { get; init; }
+
+    /// <summary>The state read (unchanged by the re-pin, recorded as the event's from- and to-state).</summary>
+    public required string State { get; init; }
+
+    /// <summary>The new pins.</summary>
+    public required IReadOnlyList<PinnedVersion> PinnedVersions { get; init; }
+
+    /// <summary>The procedure file now pinned.</summary>
+    public required ProcedurePin Procedure { get; init; }
+
+    /// <summary>Who re-pins.</summary>
+    public required Actor Actor { get; init; }
+
+    /// <summary>The event payload (JSON): why, and the pins and deadlines before and after.</summary>
+    public required string Payload { get; init; }
+}

@@ -35,6 +35,20 @@ public static class ProcedureEvents
             facts?.Date ?? DateOnly.FromDateTime(occurredAt.UtcDateTime), facts?.LegalBasis ?? []);
     }
 
+    /// <summary>
+    /// The payload of a procedure event as the use cases write it: the legal date of the act, the role the procedure saw,
+    /// the legal basis, and the caller's note and attachments. <see cref="Decode"/> reads the same shape back.
+    /// </summary>
+    public static string Encode(DateOnly date, string role, IReadOnlyList<LegalBasis> legalBasis, string? note, IReadOnlyList<AttachmentReference>? attachments) =>
+        JsonSerializer.Serialize(new Facts(date, role, legalBasis, note, attachments), JsonDefaults.Compact);
+
+    /// <summary>The payload of a re-pin's audit event: when, by which role, why, and the pins and deadlines before and after.</summary>
+    public static string EncodeRepin(DateOnly date, string role, string reason, Law.RepinPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return JsonSerializer.Serialize(new RepinFacts(date, role, reason, plan.From, plan.To, plan.Deadlines), JsonDefaults.Compact);
+    }
+
     private static Facts? Read(string payload)
     {
         try
@@ -51,5 +65,15 @@ public static class ProcedureEvents
     private sealed record Facts(
         [property: JsonPropertyName("date")] DateOnly? Date,
         [property: JsonPropertyName("role")] string? Role,
-        [property: JsonPropertyName("legalBasis")] IReadOnlyList<LegalBasis>? LegalBasis);
+        [property: JsonPropertyName("legalBasis")] IReadOnlyList<LegalBasis>? LegalBasis,
+        [property: JsonPropertyName("note")] string? Note = null,
+        [property: JsonPropertyName("attachments")] IReadOnlyList<AttachmentReference>? Attachments = null);
+
+    private sealed record RepinFacts(
+        [property: JsonPropertyName("date")] DateOnly Date,
+        [property: JsonPropertyName("role")] string Role,
+        [property: JsonPropertyName("reason")] string Reason,
+        [property: JsonPropertyName("from")] IReadOnlyList<Catalog.PinnedVersion> From,
+        [property: JsonPropertyName("to")] IReadOnlyList<Catalog.PinnedVersion> To,
+        [property: JsonPropertyName("deadlines")] IReadOnlyList<Law.DeadlineChange> Deadlines);
 }

@@ -39,7 +39,7 @@ public sealed class InterventionReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, [new InputError("intervention.wrong-type", "", new LocalizedText(
+                return (null, [new InputError(Problems.ProblemCatalog.InterventionWrongType, "", new LocalizedText(
                     "L'intervento deve essere un oggetto JSON, ad es. {\"category\": \"nuova-costruzione\"}.",
                     "The intervention must be a JSON object, e.g. {\"category\": \"nuova-costruzione\"}."))]);
             }
@@ -143,7 +143,7 @@ public sealed class InterventionReader
 
                 break;
             case JsonValueKind.Number when !element.TryGetDouble(out var value) || Math.Abs(value) > int.MaxValue:
-                errors.Add(new InputError("intervention.out-of-range", pointer, new LocalizedText(
+                errors.Add(new InputError(Problems.ProblemCatalog.InterventionOutOfRange, pointer, new LocalizedText(
                     $"Numero fuori intervallo in {pointer}: i numeri dell'intervento sono interi piccoli (ad es. seismicZone da 1 a 4).",
                     $"Number out of range at {pointer}: the intervention's numbers are small integers (e.g. seismicZone 1 to 4).")));
                 break;
@@ -157,19 +157,19 @@ public sealed class InterventionReader
         var pointer = SchemaErrors.Pointer(error);
         return error.Kind switch
         {
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => new("intervention.unknown-field", pointer, new LocalizedText(
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => new(Problems.ProblemCatalog.InterventionUnknownField, pointer, new LocalizedText(
                 $"Il campo \"{error.Property}\" non fa parte del vocabolario degli interventi (schemas/intervention.schema.json).",
                 $"Field \"{error.Property}\" is not part of the intervention vocabulary (schemas/intervention.schema.json).")),
-            ValidationErrorKind.PropertyRequired => new("intervention.missing-field", pointer, new LocalizedText(
+            ValidationErrorKind.PropertyRequired => new(Problems.ProblemCatalog.InterventionMissingField, pointer, new LocalizedText(
                 $"Manca il campo obbligatorio \"{error.Property}\".",
                 $"Required field \"{error.Property}\" is missing.")),
-            ValidationErrorKind.NotInEnumeration => new("intervention.unknown-value", pointer, new LocalizedText(
+            ValidationErrorKind.NotInEnumeration => new(Problems.ProblemCatalog.InterventionUnknownValue, pointer, new LocalizedText(
                 $"Valore non ammesso in {pointer}: {SchemaErrors.Expected(error, "it")}.",
                 $"Value not allowed at {pointer}: {SchemaErrors.Expected(error, "en")}.")),
-            _ when SchemaErrors.IsTypeError(error.Kind) => new("intervention.wrong-type", pointer, new LocalizedText(
+            _ when SchemaErrors.IsTypeError(error.Kind) => new(Problems.ProblemCatalog.InterventionWrongType, pointer, new LocalizedText(
                 $"Tipo errato in {pointer}: {SchemaErrors.Expected(error, "it")}.",
                 $"Wrong type at {pointer}: {SchemaErrors.Expected(error, "en")}.")),
-            _ => new("intervention.out-of-range", pointer, new LocalizedText(
+            _ => new(Problems.ProblemCatalog.InterventionOutOfRange, pointer, new LocalizedText(
                 $"Valore non valido in {pointer}: {SchemaErrors.Expected(error, "it")}.",
                 $"Invalid value at {pointer}: {SchemaErrors.Expected(error, "en")}.")),
         };

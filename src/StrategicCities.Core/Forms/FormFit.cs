@@ -33,10 +33,10 @@ namespace StrategicCities.Core.Forms;
 internal sealed class FormFit(RuleCatalog catalog)
 {
     /// <summary>The form's title does not fit the intervention it declares.</summary>
-    public const string RegimeMismatch = "form.regime-mismatch";
+    public const string RegimeMismatch = Problems.ProblemCatalog.FormRegimeMismatch;
 
     /// <summary>The works are not in the municipality the form is validated or filed for.</summary>
-    public const string LocationMismatch = "form.location-mismatch";
+    public const string LocationMismatch = Problems.ProblemCatalog.FormLocationMismatch;
 
     private const string RegimePointer = "/intervento";
 

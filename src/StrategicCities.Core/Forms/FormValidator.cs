@@ -54,13 +54,13 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     public static class Codes
     {
         /// <summary>No form has that code.</summary>
-        public const string UnknownForm = "form.unknown";
+        public const string UnknownForm = Problems.ProblemCatalog.FormUnknown;
 
         /// <summary>The form nests deeper than <see cref="MaxDepth"/>.</summary>
-        public const string TooDeep = "body.too-deep";
+        public const string TooDeep = Problems.ProblemCatalog.BodyTooDeep;
 
         /// <summary>The form is not a JSON object.</summary>
-        public const string NotObject = "body.not-object";
+        public const string NotObject = Problems.ProblemCatalog.BodyNotObject;
     }
 
     /// <summary>The schemas used.</summary>

@@ -1,4 +1,5 @@
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.Forms;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
 
@@ -38,6 +39,16 @@ public sealed class LawInForce
     public Task<(EffectiveProcedure? Procedure, InputError? Error)> PinnedProcedureAsync(
         string regime, IReadOnlyCollection<PinnedVersion> pins, CancellationToken cancellationToken = default) =>
         Catalog.Procedures.ResolvePinnedAsync(regime, Municipality.Code, LegalDate, pins, cancellationToken);
+
+    /// <summary>Whether a form code names a form of the catalog.</summary>
+    public bool IsForm(string form) => Catalog.Forms.IsForm(form);
+
+    /// <summary>
+    /// Validates form data against the form's merged schema and rules in force here: the report, or the errors that
+    /// stopped validation (unknown form, no version in force, not JSON).
+    /// </summary>
+    public Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(string form, string json, CancellationToken cancellationToken = default) =>
+        Catalog.Validator.ValidateAsync(form, Municipality.Code, LegalDate, json, cancellationToken);
 
     /// <summary>One rule set composed for this municipality and date (no compilation), or null when none is in force.</summary>
     public ComposedRuleSet? RuleSet(string ruleSetId) => Catalog.Rules.Compose(ruleSetId, Municipality, LegalDate);

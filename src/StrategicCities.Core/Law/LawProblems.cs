@@ -7,7 +7,7 @@ namespace StrategicCities.Core.Law;
 public static class LawProblems
 {
     /// <summary>A file an application pinned is not in this deployment's catalog.</summary>
-    public const string PinnedVersionMissing = "law.pinned-version-missing";
+    public const string PinnedVersionMissing = Problems.ProblemCatalog.PinnedVersionMissing;
 
     /// <summary>The error naming the pinned file this deployment lacks.</summary>
     public static InputError Missing(PinnedVersion pin)

@@ -11,7 +11,7 @@ namespace StrategicCities.Core.Procedures;
 public sealed class ProcedureCatalog
 {
     /// <summary>Error code: no procedure with that id.</summary>
-    public const string UnknownProcedure = "procedure.unknown";
+    public const string UnknownProcedure = Problems.ProblemCatalog.ProcedureUnknown;
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<ProcedureDefinition>> _national;
     private readonly IReadOnlyList<ProcedureOverlay> _overlays;

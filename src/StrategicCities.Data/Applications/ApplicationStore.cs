@@ -14,7 +14,7 @@ namespace StrategicCities.Data.Applications;
 /// <see cref="WriteStatus.Conflict"/>. Reads and writes are scoped: an application outside the caller's
 /// <see cref="MunicipalityScope"/> is not found.
 /// </summary>
-public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? timeProvider = null)
+public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? timeProvider = null) : IApplicationRepository
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;

@@ -16,22 +16,22 @@ public static class DeadlineCheck
     public static class Codes
     {
         /// <summary>The events are not a JSON array of <c>{"trigger","date"}</c>.</summary>
-        public const string EventsMalformed = "events.malformed";
+        public const string EventsMalformed = Problems.ProblemCatalog.EventsMalformed;
 
         /// <summary>No events: the first event's date is needed to select the procedure.</summary>
-        public const string EventsEmpty = "events.empty";
+        public const string EventsEmpty = Problems.ProblemCatalog.EventsEmpty;
 
         /// <summary>An event's date is not yyyy-MM-dd.</summary>
-        public const string DateInvalid = "events.date-invalid";
+        public const string DateInvalid = Problems.ProblemCatalog.EventsDateInvalid;
 
         /// <summary>An event is dated before the previous one.</summary>
-        public const string OutOfOrder = "events.out-of-order";
+        public const string OutOfOrder = Problems.ProblemCatalog.EventsOutOfOrder;
 
         /// <summary>The procedure has no such trigger.</summary>
-        public const string TriggerUnknown = "events.trigger-unknown";
+        public const string TriggerUnknown = Problems.ProblemCatalog.EventsTriggerUnknown;
 
         /// <summary>The trigger is not permitted in the state reached (or a guard refuses it).</summary>
-        public const string TriggerNotPermitted = "events.trigger-not-permitted";
+        public const string TriggerNotPermitted = Problems.ProblemCatalog.EventsTriggerNotPermitted;
     }
 
     /// <summary>Reads <c>[{"trigger":"presentazione","date":"2025-03-03"}, …]</c>; errors carry a JSON pointer into the array.</summary>

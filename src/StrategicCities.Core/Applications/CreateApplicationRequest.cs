@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace StrategicCities.Api.Contracts.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>A new draft application.</summary>
 public sealed record CreateApplicationRequest

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace StrategicCities.Api.Contracts.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>Optional body of a trigger: a note, attachment references and the legal date of the act.</summary>
 public sealed record TriggerRequest

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using StrategicCities.Core.Procedures;
 
-namespace StrategicCities.Api.Contracts.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>A fired trigger: the new state, the recorded event, and what the caller may fire next.</summary>
 public sealed record TriggerResponse

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using StrategicCities.Core.Forms;
 
-namespace StrategicCities.Api.Contracts.Applications;
+namespace StrategicCities.Core.Applications;
 
 /// <summary>Draft data saved (even when not yet valid): the new version and the validation report.</summary>
 /// <param name="Id">The application.</param>
