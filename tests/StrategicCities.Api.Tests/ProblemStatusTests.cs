@@ -20,6 +20,19 @@ public sealed class ProblemStatusTests
     [TestCase("method.not-allowed", "", 405)]
     [TestCase("rules.fault", "", 500)]
     [TestCase("some.future-outcome", "/x", 422)]
+    [TestCase("application.not-found", "/path/id", 404)]
+    [TestCase("application.stale", "/header/If-Match", 412)]
+    [TestCase("precondition.weak-etag", "/header/If-Match", 412)]
+    [TestCase("precondition.required", "/header/If-Match", 428)]
+    [TestCase("application.conflict", "", 409)]
+    [TestCase("application.filed", "", 409)]
+    [TestCase("trigger.forbidden", "/path/trigger", 403)]
+    [TestCase("auth.out-of-scope", "/municipality", 403)]
+    [TestCase("auth.missing", "/header/X-Api-Key", 401)]
+    [TestCase("rate.limited", "", 429)]
+    [TestCase("law.pinned-version-missing", "", 503)]
+    [TestCase("idempotency.mismatch", "/header/Idempotency-Key", 422)]
+    [TestCase("idempotency.in-progress", "/header/Idempotency-Key", 409)]
     public void For_Code_MapsToDocumentedStatus(string code, string pointer, int expected)
     {
         var status = ProblemStatus.For(ProblemFactory.Error(code, pointer, "it", "en"));
