@@ -15,16 +15,24 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
     /// <summary>The catalog used.</summary>
     public RuleCatalog Catalog => catalog;
 
-    /// <summary>Determines an intervention given as JSON text; input mistakes come back as errors.</summary>
+    /// <summary>
+    /// Determines an intervention given as JSON text; input mistakes come back as errors. Only the determination rule
+    /// set is composed and compiled (cached by its file versions): a determination never pays for the forms' rules.
+    /// </summary>
     /// <exception cref="RuleEvaluationException">A rule is faulty (never a client mistake).</exception>
     public async Task<(DeterminationResult? Result, IReadOnlyList<InputError> Errors)> DetermineAsync(
         string municipality, DateOnly legalDate, string interventionJson, CancellationToken cancellationToken = default)
     {
         var (facts, errors) = reader.Read(interventionJson);
-        var (package, error) = await catalog.ResolveAsync(municipality, legalDate, cancellationToken);
-        if (error is not null)
+        var (found, error) = catalog.FindMunicipality(municipality);
+        if (found is null)
         {
-            return (null, [error, .. errors]);
+            return (null, [error!, .. errors]);
+        }
+
+        if (catalog.Compose(RuleSetId, found, legalDate) is not { } composed)
+        {
+            return (null, [catalog.NoVersionError(null, legalDate), .. errors]);
         }
 
         if (facts is null)
@@ -32,7 +40,8 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
             return (null, errors);
         }
 
-        return await DetermineAsync(package!, facts, cancellationToken);
+        var ruleSet = await catalog.CompileAsync(composed, cancellationToken);
+        return (await DetermineAsync(found, legalDate, ruleSet, facts, cancellationToken), []);
     }
 
     /// <summary>Determines an intervention on a resolved package.</summary>
@@ -46,11 +55,11 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
             return (null, [catalog.NoVersionError(RuleSetId, package.LegalDate)]);
         }
 
-        return (await DetermineAsync(package, ruleSet, facts, cancellationToken), []);
+        return (await DetermineAsync(package.Municipality, package.LegalDate, ruleSet, facts, cancellationToken), []);
     }
 
     private static async Task<DeterminationResult> DetermineAsync(
-        EffectivePackage package, EffectiveRuleSet ruleSet, InterventionFacts facts, CancellationToken cancellationToken)
+        Municipality municipality, DateOnly legalDate, EffectiveRuleSet ruleSet, InterventionFacts facts, CancellationToken cancellationToken)
     {
         var regimeOutcomes = await ruleSet.EvaluateAsync("regime", [facts, ""], cancellationToken);
         var (regime, alternatives) = Conclude(ruleSet, facts, regimeOutcomes);
@@ -62,8 +71,8 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
         trace.AddRange(attachments.Select(TraceEntry.From));
         return new DeterminationResult
         {
-            Municipality = package.Municipality,
-            LegalDate = package.LegalDate,
+            Municipality = municipality,
+            LegalDate = legalDate,
             Regime = regime,
             Alternatives = alternatives,
             AdditionalActs = Collect(acts, "act"),

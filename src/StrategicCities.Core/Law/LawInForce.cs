@@ -50,6 +50,15 @@ public sealed class LawInForce
     public Task<(ValidationReport? Report, IReadOnlyList<InputError> Errors)> ValidateAsync(string form, string json, CancellationToken cancellationToken = default) =>
         Catalog.Validator.ValidateAsync(form, Municipality.Code, LegalDate, json, cancellationToken);
 
+    /// <summary>Determines an intervention (JSON text) here: only the determination rule set is compiled.</summary>
+    /// <exception cref="RuleEvaluationException">A rule is faulty (never a client mistake).</exception>
+    public Task<(Determination.DeterminationResult? Result, IReadOnlyList<InputError> Errors)> DetermineAsync(string interventionJson, CancellationToken cancellationToken = default) =>
+        Catalog.Determination.DetermineAsync(Municipality.Code, LegalDate, interventionJson, cancellationToken);
+
+    /// <summary>One rule set composed and compiled for this municipality and date (cached by its file versions), or null when none is in force.</summary>
+    public async Task<EffectiveRuleSet?> CompiledRuleSetAsync(string ruleSetId, CancellationToken cancellationToken = default) =>
+        RuleSet(ruleSetId) is { } composed ? await Catalog.Rules.CompileAsync(composed, cancellationToken) : null;
+
     /// <summary>One rule set composed for this municipality and date (no compilation), or null when none is in force.</summary>
     public ComposedRuleSet? RuleSet(string ruleSetId) => Catalog.Rules.Compose(ruleSetId, Municipality, LegalDate);
 }
