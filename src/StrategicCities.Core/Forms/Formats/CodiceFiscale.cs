@@ -17,8 +17,8 @@ namespace StrategicCities.Core.Forms.Formats;
 /// and a check letter computed with the odd/even position tables of the decree. Omocodia: the Agenzia
 /// delle Entrate resolves clashes by replacing digits in positions 7, 8, 10, 11, 13, 14 and 15 with
 /// <c>LMNPQRSTUV</c> (0–9); any of those positions may carry a letter and the check letter is computed
-/// over the letters. The day must exist in the month (29 February is always allowed, since the century
-/// is unknown).</para>
+/// over the letters. The day must exist in the month; 29 February only in a year whose two digits are
+/// divisible by 4 (the century is unknown, and 00 stands for 2000 as well as 1900).</para>
 /// <para>Input is strict: upper case only, no spaces. Lower-case input is rejected with the reason
 /// <see cref="FormatReasons.Lowercase"/> so a portal can ask the applicant to fix it, rather than
 /// silently storing a value that differs from the one on the tessera sanitaria.</para>
@@ -121,7 +121,8 @@ public static class CodiceFiscale
 
         var day = (DigitValue(value[9]) * 10) + DigitValue(value[10]);
         var dayOfMonth = day > 40 ? day - 40 : day;
-        if (day is < 1 or (> 31 and < 41) or > 71 || dayOfMonth > DaysInMonth[month])
+        var year = (DigitValue(value[6]) * 10) + DigitValue(value[7]);
+        if (day is < 1 or (> 31 and < 41) or > 71 || dayOfMonth > DaysInMonth[month] || (month == 1 && dayOfMonth == 29 && year % 4 != 0))
         {
             return FormatCheck.Invalid(FormatReasons.Day, new LocalizedText(
                 $"Il giorno di nascita {day:00} (posizioni 10–11) non è valido per il mese: 1–31 per gli uomini, 41–71 per le donne.",
