@@ -55,7 +55,9 @@ export function checkCodiceFiscalePerson(value) {
       `The month letter '${value[8]}' (position 9) is not valid: allowed are A B C D E H L M P R S T.`);
   const day = digitValue(value[9]) * 10 + digitValue(value[10]);
   const dayOfMonth = day > 40 ? day - 40 : day;
-  if (day < 1 || (day > 31 && day < 41) || day > 71 || dayOfMonth > DAYS_IN_MONTH[month])
+  const year = digitValue(value[6]) * 10 + digitValue(value[7]);
+  // 29 February only in a year whose two digits are divisible by 4: the century is unknown (00 is 2000 or 1900).
+  if (day < 1 || (day > 31 && day < 41) || day > 71 || dayOfMonth > DAYS_IN_MONTH[month] || (month === 1 && dayOfMonth === 29 && year % 4 !== 0))
     return invalid("day", "Il giorno di nascita (posizioni 10–11) non è valido per il mese: 1–31 per gli uomini, 41–71 per le donne.",
       "The day of birth (positions 10–11) is not valid for the month: 1–31 for men, 41–71 for women.");
   if (cfCheckCharacter(value.slice(0, 15)) !== value[15])

@@ -3,11 +3,14 @@
 //  2. Ajv's verdict on every example (schemas/forms/<form>/examples/<version>/{valid,invalid}/*.json) is the
 //     expected one (valid for the invalid examples of checks beyond the schema, whose names do not start with
 //     "schema."), and equals the server's (NJsonSchema) schema verdict written by the NUnit test
-//     FormExamplesTests to artifacts/form-verdicts.json.
+//     FormExamplesTests to artifacts/form-verdicts.json;
+//  3. the server's verdicts on generated mutations of the valid examples, against the schemas merged for Milano and Roma;
+//  4. the server's reading of every schema pattern against JavaScript's RegExp ("u" flag);
+//  5. the widget's date and e-mail checks and the JS Italian formats against the server's verdicts on edge values.
 // Run: cd tests/ajv && npm ci && node check.mjs   (after `dotnet test`, which writes the verdicts)
-import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, dirname, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { formats } from "../../schemas/formats/italian-formats.mjs";
@@ -107,6 +110,75 @@ for (const [format, value, expected] of vectors) {
   if (formats[format](value) !== expected) failures.push(`format ${format}: '${value}' should be ${expected ? "valid" : "invalid"}`);
 }
 
+// 3. Generated mutations of the valid examples (a member dropped, a wrong type, astral characters at and past a length
+//    bound, a final newline after a patterned value, an integer written 1.0 or 1e0, a fraction), against the schemas as
+//    merged for the municipalities that extend them: Ajv's verdict must be the server's (CompiledSchema), written by
+//    the NUnit test AjvAgreementArtifactsTests to artifacts/form-mutations.json.
+const artifacts = dirname(verdictsFile);
+const readArtifact = (name) => {
+  const file = join(artifacts, name);
+  if (existsSync(file)) return readJson(file);
+  failures.push(`${file} is missing: run 'dotnet test' first (AjvAgreementArtifactsTests and EcmaPatternTests write it)`);
+  return [];
+};
+const unescape = (part) => part.replace(/~1/g, "/").replace(/~0/g, "~");
+const compiledServed = new Map();
+const mutationKinds = new Map();
+let mutations = 0;
+for (const m of readArtifact("form-mutations.json")) {
+  let validate = compiledServed.get(m.schema);
+  if (!validate) {
+    validate = makeAjv().compile(readJson(join(servedDir, m.schema)));
+    compiledServed.set(m.schema, validate);
+  }
+  const document = readJson(join(schemasDir, m.example));
+  const parts = m.pointer.split("/").slice(1).map(unescape);
+  const parent = parts.slice(0, -1).reduce((node, part) => node[part], document);
+  const last = parts[parts.length - 1];
+  if (m.remove) {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1); else delete parent[last];
+  } else {
+    parent[last] = m.value;
+  }
+  const ajvValid = validate(document);
+  mutations++;
+  mutationKinds.set(m.kind, (mutationKinds.get(m.kind) ?? 0) + 1);
+  if (ajvValid !== m.valid) {
+    failures.push(`${m.schema} ${m.example} ${m.kind} at ${m.pointer}: Ajv says ${ajvValid ? "valid" : "invalid"}, the server says ${m.valid ? "valid" : "invalid"}` +
+      (ajvValid ? "" : `: ${ajv.errorsText(validate.errors)}`));
+  }
+}
+
+// 4. Every schema pattern: the server's ECMA-262 reading (EcmaPattern, SimplePattern) against JavaScript's RegExp with
+//    the "u" flag, as Ajv and the widget compile it, on generated strings (artifacts/pattern-verdicts.json).
+const regexps = new Map();
+let patternChecks = 0;
+for (const { pattern, input, match } of readArtifact("pattern-verdicts.json")) {
+  if (!regexps.has(pattern)) regexps.set(pattern, new RegExp(pattern, "u"));
+  patternChecks++;
+  if (regexps.get(pattern).test(input) !== match) {
+    failures.push(`pattern ${pattern} on ${JSON.stringify(input)}: JavaScript says ${!match}, the server says ${match}`);
+  }
+}
+
+// 5. The widget's date and e-mail checks and the JS Italian formats against the server's verdicts on edge values
+//    (artifacts/format-verdicts.json). validation.mjs imports "./italian-formats.mjs", which the API serves from
+//    schemas/formats: a copy beside it here points the import there.
+const widgetDir = join(root, "src", "StrategicCities.Api", "Widget");
+const copy = join(artifacts, "widget-validation.mjs");
+writeFileSync(copy, readFileSync(join(widgetDir, "validation.mjs"), "utf8")
+  .replace("./italian-formats.mjs", pathToFileURL(join(schemasDir, "formats", "italian-formats.mjs")).href));
+const widget = await import(pathToFileURL(copy).href);
+let formatChecks = 0;
+for (const { format, value, valid } of readArtifact("format-verdicts.json")) {
+  formatChecks++;
+  const widgetValid = widget.checkFormat(format, value).valid;
+  if (widgetValid !== valid) failures.push(`widget format ${format}: '${value}' is ${widgetValid ? "valid" : "invalid"} to the widget, ${valid ? "valid" : "invalid"} to the server`);
+  if (formats[format] && formats[format](value) !== valid) failures.push(`format ${format} (italian-formats.mjs): '${value}' should be ${valid ? "valid" : "invalid"}`);
+}
+
 for (const line of failures) console.log(`FAIL ${line}`);
-console.log(`${schemaFiles.length} schema(s) and ${served.length} served schema(s) compiled, ${examples} example(s) checked, ${failures.length} problem(s)`);
+console.log(`${schemaFiles.length} schema(s) and ${served.length} served schema(s) compiled, ${examples} example(s) checked, ` +
+  `${mutations} mutation(s) of merged municipal schemas (${[...mutationKinds].map(([k, n]) => `${k} ${n}`).join(", ")}), ` +
+  `${patternChecks} pattern verdict(s), ${formatChecks} format verdict(s), ${failures.length} problem(s)`);
 process.exit(failures.length === 0 ? 0 : 1);

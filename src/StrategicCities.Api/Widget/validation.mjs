@@ -51,17 +51,26 @@ const TYPE_WORDS = {
   en: { string: "a text", integer: "an integer", number: "a number", boolean: "yes/no (true or false)", object: "an object", array: "a list", null: "null" },
 };
 
-/** yyyy-MM-dd naming a day that exists (JSON Schema "date", full-date of RFC 3339). */
+/**
+ * yyyy-MM-dd naming a day that exists (JSON Schema "date", full-date of RFC 3339, whose year is any four digits), from
+ * 0001 as the server (a .NET date) takes it: years 0001-0099 are dates too, which Date.UTC would read as 1901-1999.
+ */
 export function isDate(value) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
 }
 
-/** A plain e-mail address: one @, no spaces, a dotted domain. */
-export const isEmail = (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254;
+/**
+ * An e-mail address as the server's "email" format takes it (NJsonSchema's dot-atom expression, letters in either
+ * case): dot-separated atoms before the @ (no empty one: a..b@x.it is refused), dot-separated labels after it, the
+ * last not followed by a dot (mario@x.it. is refused).
+ */
+export const isEmail = (value) =>
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(value);
 
 /** The check of a format: { valid } or { valid: false, message: { it, en } }. Unknown formats pass, as on the server. */
 export function checkFormat(format, value) {

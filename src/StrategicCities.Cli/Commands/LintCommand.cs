@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StrategicCities.Core.Cases;
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.LawLinks;
 using StrategicCities.Core.Forms;
 using StrategicCities.Core.Law;
 using StrategicCities.Core.Procedures;
@@ -26,6 +27,7 @@ internal static class LintCommand
             "unique names per package, expressions, overlay permissions, validity without overlaps or gaps; " +
             "form schemas (only keywords NJsonSchema enforces, examples valid and invalid, municipal extensions). " +
             "procedure definitions (states reachable, transitions to declared states, terms naming real events, guards naming real rules, known roles) and their overlays; " +
+            "citations whose instrument resolves to a link (citation.unresolvable); " +
             "released files unchanged against rules/RELEASES.lock.json (release.changed, release.removed: publish a revision instead). " +
             "Prints one line per problem (file:rule: message) and exits 1 if there is any.")
         {
@@ -50,6 +52,8 @@ internal static class LintCommand
 
         var result = await CatalogLoader.LoadAsync(sources, cancellationToken);
         var lines = result.Problems.Select(p => p.ToString()).ToList();
+        // Every citation opens the text it cites: its instrument resolves to a link (citation.unresolvable).
+        lines.AddRange((await CitationLint.CheckAsync(sources.RulesDirectory, cancellationToken)).Select(p => p.ToString()));
         // Form schemas (keywords, versions, municipal extensions), their examples both ways, local form checks.
         lines.AddRange((await FormLint.CheckAsync(result.Catalog, sources, cancellationToken)).Select(p => p.ToString()));
 

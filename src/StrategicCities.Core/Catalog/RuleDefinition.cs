@@ -41,6 +41,9 @@ public sealed record RuleDefinition
     /// <summary>The file version the rule comes from.</summary>
     public required RuleOrigin Origin { get; init; }
 
+    /// <summary>The instruments of the rule's file, which its legal bases cite by id.</summary>
+    public IReadOnlyList<Instrument> Instruments { get; init; } = [];
+
     /// <summary>The rule's raw JSON text, used by diff to detect changes.</summary>
     public required string Json { get; init; }
 }

@@ -248,6 +248,7 @@ internal sealed class RuleFileReader(JsonSchema rulesetSchema, JsonSchema overla
             Code = Optional("code"),
             Pointer = Optional("pointer"),
             Origin = header.Origin,
+            Instruments = header.Instruments,
             Json = rule.GetRawText(),
         };
     }

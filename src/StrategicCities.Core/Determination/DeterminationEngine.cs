@@ -1,4 +1,5 @@
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.LawLinks;
 using StrategicCities.Core.Legal;
 
 namespace StrategicCities.Core.Determination;
@@ -66,17 +67,18 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
         var acts = await ruleSet.EvaluateAsync("acts", [facts, regime], cancellationToken);
         var attachments = await ruleSet.EvaluateAsync("attachments", [facts, regime], cancellationToken);
         var trace = new List<TraceEntry>(regimeOutcomes.Count + acts.Count + attachments.Count);
-        trace.AddRange(regimeOutcomes.Select(TraceEntry.From));
-        trace.AddRange(acts.Select(TraceEntry.From));
-        trace.AddRange(attachments.Select(TraceEntry.From));
+        var legalDate = package.LegalDate;
+        trace.AddRange(regimeOutcomes.Select(o => TraceEntry.From(o, legalDate)));
+        trace.AddRange(acts.Select(o => TraceEntry.From(o, legalDate)));
+        trace.AddRange(attachments.Select(o => TraceEntry.From(o, legalDate)));
         return new DeterminationResult
         {
             Municipality = municipality,
             LegalDate = legalDate,
             Regime = regime,
             Alternatives = alternatives,
-            AdditionalActs = Collect(acts, "act"),
-            Attachments = Collect(attachments, "attachment"),
+            AdditionalActs = Collect(acts, "act", legalDate),
+            Attachments = Collect(attachments, "attachment", legalDate),
             RuleSets = [.. ruleSet.Composed.Layers.Select(l => PinnedVersion.Of(ruleSet.Id, l))],
             Trace = trace,
         };
@@ -113,14 +115,14 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
         return (regime, alternatives);
     }
 
-    private static List<Requirement> Collect(IReadOnlyList<RuleOutcome> outcomes, string kind)
+    private static List<Requirement> Collect(IReadOnlyList<RuleOutcome> outcomes, string kind, DateOnly legalDate)
     {
         var result = new List<Requirement>();
         foreach (var group in outcomes.Where(o => o.Applies && o.Rule.Effect?.Kind == kind).GroupBy(o => o.Rule.Effect!.Value))
         {
             var rules = group.Select(o => o.Rule).ToList();
             result.Add(new Requirement(group.Key, [.. rules.Select(r => r.Name)],
-                [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rules[0].Messages));
+                [.. rules.SelectMany(r => CitationLinks.Linked(r.LegalBasis, r.Instruments, legalDate)).Distinct()], rules[0].Messages));
         }
 
         return result;

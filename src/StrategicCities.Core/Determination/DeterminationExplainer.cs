@@ -45,6 +45,7 @@ public static class DeterminationExplainer
             {
                 text.AppendLine($"  • {entry.Message.In(lang)}");
                 text.AppendLine($"    [{Cite(entry, composed)}] ({entry.Rule}, {entry.Layer}:{entry.Jurisdiction}@{entry.Version})");
+                Links(text, entry.LegalBasis);
             }
 
             if (result.Alternatives.Count > 0)
@@ -78,6 +79,16 @@ public static class DeterminationExplainer
             var entry = applied.First(t => t.Rule == item.Rules[0]);
             text.AppendLine($"  • {item.Code}: {item.Message.In(lang)}");
             text.AppendLine($"    [{Cite(entry, composed)}] ({string.Join(", ", item.Rules)})");
+            Links(text, item.LegalBasis);
+        }
+    }
+
+    // Each citation's link to the text in force on the legal date (CitationLinks), one per line, for a reader to open.
+    private static void Links(StringBuilder text, IReadOnlyList<LegalBasis> bases)
+    {
+        foreach (var url in bases.Select(b => b.Url).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            text.AppendLine($"    → {url}");
         }
     }
 

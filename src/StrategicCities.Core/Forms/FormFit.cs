@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using StrategicCities.Core.Catalog;
+using StrategicCities.Core.LawLinks;
 using StrategicCities.Core.Determination;
 using StrategicCities.Core.Legal;
 
@@ -44,6 +45,9 @@ internal sealed class FormFit(RuleCatalog catalog)
     // alternative, and the same reading admits any stricter title in place of a lighter one.
     private static readonly LegalBasis StricterTitle = new("dpr380", "22", "7", Note:
         "facoltà di chiedere il permesso di costruire per gli interventi soggetti a SCIA; esteso per analogia a ogni titolo più oneroso di quello richiesto (lettura, non testo espresso)");
+
+    // The same as a list, linked once per legal date with the deciding rule's instruments (CitationLinks.Linked).
+    private static readonly LegalBasis[] StricterTitles = [StricterTitle];
 
     // The municipality's sportello unico handles the procedures for works in its territory.
     private static readonly LegalBasis Competence = new("dpr380", "5", "1", Note:
@@ -115,9 +119,10 @@ internal sealed class FormFit(RuleCatalog catalog)
 
         var deciding = outcomes.Where(o => o.Applies && o.Rule.Effect is { Kind: "regime" } e && e.Value == regime).Select(o => o.Rule).ToList();
         var admitted = outcomes.Where(o => o.Applies && o.Rule.Effect is { Kind: "alternative" } e && alternatives.Contains(e.Value)).Select(o => o.Rule);
-        LegalBasis[] legalBasis = [.. deciding.Concat(admitted).SelectMany(r => r.LegalBasis).Append(StricterTitle).Distinct()];
+        LegalBasis[] legalBasis = [.. deciding.Concat(admitted).SelectMany(r => CitationLinks.Linked(r.LegalBasis, r.Instruments, legalDate))
+            .Concat(CitationLinks.Linked(StricterTitles, deciding[0].Instruments, legalDate)).Distinct()];
         errors.Add(new ValidationIssue(RegimePointer, RegimeMismatch, "error", Message(form, title, regime, alternatives), deciding[0].Name, legalBasis));
-        return (pins, [.. outcomes.Select(TraceEntry.From)]);
+        return (pins, [.. outcomes.Select(o => TraceEntry.From(o, legalDate))]);
     }
 
     private static LocalizedText Message(string form, string title, string regime, IReadOnlyList<string> alternatives)

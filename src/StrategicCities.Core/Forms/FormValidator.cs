@@ -153,9 +153,10 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
             trace = new List<TraceEntry>(rules.Checks.Length + rules.Attachments.Length);
             object[] arguments = [formDocument];
             ThrowIfCanceled(cancellationToken);
-            RunChecks(rules, arguments, errors, warnings, trace);
+            var dated = rules.On(legalDate);
+            RunChecks(rules, dated, arguments, errors, warnings, trace);
             ThrowIfCanceled(cancellationToken);
-            RunAttachments(rules, arguments, formDocument, errors, warnings, trace, attachments);
+            RunAttachments(rules, dated, arguments, formDocument, errors, warnings, trace, attachments);
             if (errors.Count > 0)
             {
                 DropRepeats(errors, warnings);
@@ -278,23 +279,19 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
     /// <summary>
     /// A form's compiled rule set with what every validation derives from it, made once: its pins, its rules per
-    /// workflow in evaluation order, and their trace entries (the shared ones of <see cref="TraceEntry.For"/>, looked
-    /// up once here rather than per rule per request).
+    /// workflow in evaluation order, and per legal date (<see cref="On"/>) their trace entries and linked citations.
     /// </summary>
     private sealed class FormRules
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, DatedRules> _dated = new();
+
         public FormRules(EffectiveRuleSet ruleSet, PinnedVersion[] pinned)
         {
             RuleSet = ruleSet;
             Pinned = pinned;
             Checks = ruleSet.RulesOf(ChecksWorkflow);
-            Satisfied = [.. Checks.Select(r => TraceEntry.For(r, "satisfied"))];
-            Violated = [.. Checks.Select(r => TraceEntry.For(r, "violated"))];
             Attachments = ruleSet.RulesOf(AttachmentsWorkflow);
-            Applied = [.. Attachments.Select(r => TraceEntry.For(r, TraceEntry.Applied))];
-            NotApplicable = [.. Attachments.Select(r => TraceEntry.For(r, TraceEntry.NotApplicable))];
             AttachmentNames = [.. Attachments.Select(r => (string[])[r.Name])];
-            AttachmentLegalBasis = [.. Attachments.Select(r => r.LegalBasis.Distinct().ToArray())];
         }
 
         public EffectiveRuleSet RuleSet { get; }
@@ -303,21 +300,38 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
         public RuleDefinition[] Checks { get; }
 
-        public TraceEntry[] Satisfied { get; }
-
-        public TraceEntry[] Violated { get; }
-
         public RuleDefinition[] Attachments { get; }
-
-        public TraceEntry[] Applied { get; }
-
-        public TraceEntry[] NotApplicable { get; }
 
         // What a required attachment lists when one rule alone requires it (the common case), shared by every report
         // as the trace entries are: the lists are read-only to readers of a report.
         public string[][] AttachmentNames { get; }
 
-        public LegalBasis[][] AttachmentLegalBasis { get; }
+        /// <summary>What a validation on <paramref name="legalDate"/> reports of these rules, made once per date.</summary>
+        public DatedRules On(DateOnly legalDate) => _dated.GetOrAdd(legalDate, static (date, rules) => new DatedRules(rules, date), this);
+    }
+
+    /// <summary>
+    /// The trace entries (the shared ones of <see cref="TraceEntry.For"/>) and citations of a form's rules on one legal
+    /// date, their links opening the text in force on it: looked up once per date rather than per rule per request.
+    /// </summary>
+    private sealed class DatedRules(FormRules rules, DateOnly legalDate)
+    {
+        public TraceEntry[] Satisfied { get; } = [.. rules.Checks.Select(r => TraceEntry.For(r, "satisfied", legalDate))];
+
+        public TraceEntry[] Violated { get; } = [.. rules.Checks.Select(r => TraceEntry.For(r, "violated", legalDate))];
+
+        public TraceEntry[] Applied { get; } = [.. rules.Attachments.Select(r => TraceEntry.For(r, TraceEntry.Applied, legalDate))];
+
+        public TraceEntry[] NotApplicable { get; } = [.. rules.Attachments.Select(r => TraceEntry.For(r, TraceEntry.NotApplicable, legalDate))];
+
+        public IReadOnlyList<LegalBasis>[] CheckLegalBasis { get; } = [.. rules.Checks.Select(r => Linked(r, legalDate))];
+
+        public IReadOnlyList<LegalBasis>[] AttachmentRuleLegalBasis { get; } = [.. rules.Attachments.Select(r => Linked(r, legalDate))];
+
+        public LegalBasis[][] AttachmentLegalBasis { get; } = [.. rules.Attachments.Select(r => Linked(r, legalDate).Distinct().ToArray())];
+
+        private static IReadOnlyList<LegalBasis> Linked(RuleDefinition rule, DateOnly date) =>
+            LawLinks.CitationLinks.Linked(rule.LegalBasis, rule.Instruments, date);
     }
 
     /// <summary>Refuses text that is not JSON or nests deeper than <see cref="MaxDepth"/>, without throwing.</summary>
@@ -488,24 +502,24 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     private const int MaxStackRules = 128;
 
     private static void RunChecks(
-        FormRules rules, object[] arguments, List<ValidationIssue> errors, List<ValidationIssue> warnings, List<TraceEntry> trace)
+        FormRules rules, DatedRules dated, object[] arguments, List<ValidationIssue> errors, List<ValidationIssue> warnings, List<TraceEntry> trace)
     {
         var checks = rules.Checks;
         Span<bool> applies = checks.Length <= MaxStackRules ? stackalloc bool[checks.Length] : new bool[checks.Length];
         rules.RuleSet.Evaluate(ChecksWorkflow, arguments, applies);
         for (var i = 0; i < checks.Length; i++)
         {
-            trace.Add(applies[i] ? rules.Satisfied[i] : rules.Violated[i]);
+            trace.Add(applies[i] ? dated.Satisfied[i] : dated.Violated[i]);
             if (!applies[i])
             {
                 var rule = checks[i];
-                AddIssue(rule, rule.Code ?? "rule." + rule.Name, rule.Pointer ?? "", rule.Messages, errors, warnings);
+                AddIssue(rule, dated.CheckLegalBasis[i], rule.Code ?? "rule." + rule.Name, rule.Pointer ?? "", rule.Messages, errors, warnings);
             }
         }
     }
 
     private static void RunAttachments(
-        FormRules rules, object[] arguments, FormDocument form, List<ValidationIssue> errors, List<ValidationIssue> warnings,
+        FormRules rules, DatedRules dated, object[] arguments, FormDocument form, List<ValidationIssue> errors, List<ValidationIssue> warnings,
         List<TraceEntry> trace, List<RequiredAttachment> attachments)
     {
         var all = rules.Attachments;
@@ -513,7 +527,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
         rules.RuleSet.Evaluate(AttachmentsWorkflow, arguments, applies);
         for (var i = 0; i < all.Length; i++)
         {
-            trace.Add(applies[i] ? rules.Applied[i] : rules.NotApplicable[i]);
+            trace.Add(applies[i] ? dated.Applied[i] : dated.NotApplicable[i]);
         }
 
         // One required attachment per document type, in the order of each type's first rule that holds (as GroupBy
@@ -534,7 +548,7 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
 
             if (first)
             {
-                AddAttachment(rules, applies, i, key, form, errors, warnings, attachments);
+                AddAttachment(rules, dated, applies, i, key, form, errors, warnings, attachments);
             }
         }
     }
@@ -542,38 +556,41 @@ public sealed class FormValidator(RuleCatalog catalog, FormSchemaProvider schema
     private static bool IsRequirement(RuleDefinition rule, bool applies) => applies && rule.Effect?.Kind == "attachment";
 
     private static void AddAttachment(
-        FormRules formRules, ReadOnlySpan<bool> applies, int first, string key, FormDocument form,
+        FormRules formRules, DatedRules dated, ReadOnlySpan<bool> applies, int first, string key, FormDocument form,
         List<ValidationIssue> errors, List<ValidationIssue> warnings, List<RequiredAttachment> attachments)
     {
-        var (all, names, legalBasis) = (formRules.Attachments, formRules.AttachmentNames, formRules.AttachmentLegalBasis);
+        var (all, names, legalBasis) = (formRules.Attachments, formRules.AttachmentNames, dated.AttachmentLegalBasis);
         // Rules after the first that require the same document; none, usually.
         var rule = all[first];
-        List<RuleDefinition>? rules = null;
+        List<int>? rules = null;
         for (var j = first + 1; j < all.Length; j++)
         {
             if (IsRequirement(all[j], applies[j]) && all[j].Effect!.Value == key)
             {
-                (rules ??= [rule]).Add(all[j]);
+                (rules ??= [first]).Add(j);
             }
         }
 
         var provided = Form.HasAttachment(form, key);
         attachments.Add(rules is null
             ? new RequiredAttachment(key, provided, names[first], legalBasis[first], rule.Messages)
-            : new RequiredAttachment(key, provided, [.. rules.Select(r => r.Name)], [.. rules.SelectMany(r => r.LegalBasis).Distinct()], rule.Messages));
+            : new RequiredAttachment(key, provided, [.. rules.Select(r => all[r].Name)],
+                [.. rules.SelectMany(r => dated.AttachmentRuleLegalBasis[r]).Distinct()], rule.Messages));
 
         if (!provided)
         {
             var message = rule.Messages.Format(new Dictionary<string, string> { ["attachment"] = key });
-            AddIssue(rule, rule.Code ?? "attachment.missing", rule.Pointer ?? "/allegati", message, errors, warnings);
+            AddIssue(rule, dated.AttachmentRuleLegalBasis[first], rule.Code ?? "attachment.missing", rule.Pointer ?? "/allegati", message, errors, warnings);
         }
     }
 
-    private static void AddIssue(RuleDefinition rule, string code, string pointer, LocalizedText message, List<ValidationIssue> errors, List<ValidationIssue> warnings)
+    private static void AddIssue(
+        RuleDefinition rule, IReadOnlyList<LegalBasis> legalBasis, string code, string pointer, LocalizedText message,
+        List<ValidationIssue> errors, List<ValidationIssue> warnings)
     {
         // A municipality may add optional checks only (D.Lgs. 126/2016 art. 2 c.5): its rules never block a form.
         var severity = rule.Origin.Layer == "municipality" && rule.Severity == "error" ? "warning" : rule.Severity;
-        var issue = new ValidationIssue(pointer, code, severity, message, rule.Name, rule.LegalBasis);
+        var issue = new ValidationIssue(pointer, code, severity, message, rule.Name, legalBasis);
         (severity == "error" ? errors : warnings).Add(issue);
     }
 }

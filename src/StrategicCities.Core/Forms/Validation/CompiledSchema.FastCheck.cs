@@ -67,8 +67,7 @@ internal sealed partial class CompiledSchema
         (!type.HasFlag(JsonObjectType.Array) || token == JsonTokenType.StartArray)
         && (!type.HasFlag(JsonObjectType.String) || token == JsonTokenType.String)
         && (!type.HasFlag(JsonObjectType.Number) || token == JsonTokenType.Number)
-        // IsInteger: a number written without fraction or exponent.
-        && (!type.HasFlag(JsonObjectType.Integer) || (token == JsonTokenType.Number && reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0))
+        && (!type.HasFlag(JsonObjectType.Integer) || (token == JsonTokenType.Number && IsIntegral(reader.ValueSpan)))
         && (!type.HasFlag(JsonObjectType.Boolean) || token is JsonTokenType.True or JsonTokenType.False)
         && (!type.HasFlag(JsonObjectType.Null) || token == JsonTokenType.Null)
         && (!type.HasFlag(JsonObjectType.Object) || token == JsonTokenType.StartObject);
@@ -96,9 +95,10 @@ internal sealed partial class CompiledSchema
         }
 
         var schema = node.Schema;
+        var length = CodePoints(chars);
         return (node.Pattern is not { } pattern || pattern.IsMatch(chars))
-            && !(chars.Length < schema.MinLength)
-            && !(chars.Length > schema.MaxLength)
+            && !(length < schema.MinLength)
+            && !(length > schema.MaxLength)
             && (node.Formats is not { } formats || AnyAccepts(formats, text ?? chars.ToString()))
             && (node.EnumLookup is not { } allowed || allowed.Contains(chars));
     }

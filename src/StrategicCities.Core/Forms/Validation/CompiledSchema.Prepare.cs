@@ -63,14 +63,16 @@ internal sealed partial class CompiledSchema
         }
     }
 
-    // A schema's pattern: most are a few character classes with counts, which SimplePattern matches in one pass
-    // without Regex's per-call setup; the rest stay with Regex.
+    // A schema's pattern, with its ECMA-262 meaning (EcmaPattern): most are a few character classes with counts,
+    // which SimplePattern matches in one pass without Regex's per-call setup; the rest use the rewritten Regex.
     private sealed class PatternMatcher(SimplePattern? simple, Regex? regex)
     {
-        // Compiled: the same matching, several times faster; a schema has a few dozen patterns, prepared once.
-        public static PatternMatcher Create(string pattern) => SimplePattern.TryParse(pattern) is { } parsed
-            ? new PatternMatcher(parsed, null)
-            : new PatternMatcher(null, new Regex(pattern, RegexOptions.Compiled));
+        // Rewritten first in every case: a pattern outside the supported syntax is refused even when simple.
+        public static PatternMatcher Create(string pattern)
+        {
+            var rewritten = EcmaPattern.ToRegex(pattern);
+            return SimplePattern.TryParse(pattern) is { } parsed ? new PatternMatcher(parsed, null) : new PatternMatcher(null, rewritten);
+        }
 
         public bool IsMatch(ReadOnlySpan<char> chars) => simple?.IsMatch(chars) ?? regex!.IsMatch(chars);
     }

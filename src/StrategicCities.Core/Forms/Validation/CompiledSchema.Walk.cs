@@ -120,12 +120,13 @@ internal sealed partial class CompiledSchema
             errors.Add(Error(ValidationErrorKind.PatternMismatch, propertyName, path, node));
         }
 
-        if (chars.Length < schema.MinLength)
+        var length = CodePoints(chars);
+        if (length < schema.MinLength)
         {
             errors.Add(Error(ValidationErrorKind.StringTooShort, propertyName, path, node));
         }
 
-        if (chars.Length > schema.MaxLength)
+        if (length > schema.MaxLength)
         {
             errors.Add(Error(ValidationErrorKind.StringTooLong, propertyName, path, node));
         }
@@ -371,9 +372,46 @@ internal sealed partial class CompiledSchema
         return buffer[..written];
     }
 
-    /// <summary>Whether NJsonSchema's token would be an integer: a number written without fraction or exponent.</summary>
+    /// <summary>
+    /// Whether a value is an integer as JSON Schema (draft-06 on) reads it: a number without a fractional part,
+    /// however written (<c>1</c>, <c>1.0</c>, <c>1e0</c>). NJsonSchema takes only numbers written without fraction
+    /// or exponent; Ajv and the widget take the number's value, and so does this.
+    /// </summary>
     private static bool IsInteger(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Number && (element.TryGetInt64(out _) || element.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0);
+        element.ValueKind == JsonValueKind.Number
+        && (element.TryGetInt64(out _) || IsIntegral(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)));
+
+    /// <summary>
+    /// Whether a JSON number's text has no fractional part: written without fraction or exponent, or a finite value
+    /// that is whole as a double (the value Ajv and the widget compare, JavaScript numbers being doubles).
+    /// </summary>
+    private static bool IsIntegral(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0
+        || (double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && Math.Floor(value) == value);
+
+    /// <summary>
+    /// A string's length as JSON Schema counts it (maxLength, minLength): code points, a surrogate pair being one
+    /// character, as Ajv and the widget count; .NET's length counts UTF-16 units.
+    /// </summary>
+    private static int CodePoints(ReadOnlySpan<char> chars)
+    {
+        var first = chars.IndexOfAnyInRange('\ud800', '\udfff');
+        if (first < 0)
+        {
+            return chars.Length;
+        }
+
+        var length = first;
+        for (var i = first; i < chars.Length; i++, length++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+        }
+
+        return length;
+    }
 
     private static decimal? AsDecimal(JsonElement element)
     {

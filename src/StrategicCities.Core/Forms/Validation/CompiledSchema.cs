@@ -10,8 +10,11 @@ namespace StrategicCities.Core.Forms.Validation;
 /// fields) and models the schema, and its model fixes what each keyword means; this walks a System.Text.Json
 /// document along that model and returns the errors <see cref="JsonSchemaValidator"/> returns for the same
 /// document (same kind, path, property and schema node, flattened as <c>FormValidator</c> reads them), without
-/// its per-call costs. One difference, on purpose: the items of an array past its <c>maxItems</c> are not checked,
-/// so a hostile array costs a count, not an item check and an error per item.
+/// its per-call costs. Differences, on purpose: the items of an array past its <c>maxItems</c> are not checked,
+/// so a hostile array costs a count, not an item check and an error per item; and where NJsonSchema departs from
+/// JSON Schema (draft-07) and from Ajv and the widget, this follows JSON Schema: a number whose value is whole is an
+/// integer however written (<c>1.0</c>, <c>1e0</c>), a string's length counts code points, not UTF-16 units, and a
+/// pattern has its ECMA-262 meaning (<see cref="EcmaPattern"/>: <c>^\d+$</c> refuses <c>"123\n"</c>).
 /// </summary>
 /// <remarks>
 /// The facets, one file each: <c>.Prepare</c> turns NJsonSchema's model into <see cref="Node"/>s once
@@ -35,7 +38,8 @@ namespace StrategicCities.Core.Forms.Validation;
 /// (tests/StrategicCities.Benchmarks/README.md has the figures of each stage.)
 /// </para>
 /// <c>CompiledSchemaTests</c> checks, on every example of every form and thousands of mutations of them, that the
-/// walk gives NJsonSchema's errors and that the fast check is sound. Only the keywords form schemas may use
+/// walk gives NJsonSchema's errors on the document as JSON Schema reads it, and that the fast check is sound; tests/ajv
+/// checks the verdicts against Ajv's. Only the keywords form schemas may use
 /// (<see cref="SchemaKeywords.Allowed"/>) are modelled: a schema node using anything else NJsonSchema would
 /// enforce (anyOf, allOf, oneOf, not, several types, patternProperties, tuples, uniqueItems, an
 /// additionalProperties schema, min/maxProperties) is refused when prepared, never silently skipped.

@@ -2,11 +2,12 @@ namespace StrategicCities.Core.Forms.Validation;
 
 /// <summary>
 /// A matcher for the one shape of regular expression the form schemas use: <c>^</c>, a run of ASCII atoms (a
-/// character class of ranges and single characters, or a literal character), each with an optional greedy quantifier,
-/// then <c>$</c>. Such a pattern matches in one forward pass with no backtracking, where <see
+/// character class of ranges and single characters, <c>\d</c>, or a literal character), each with an optional greedy
+/// quantifier, then <c>$</c>. Such a pattern matches in one forward pass with no backtracking, where <see
 /// cref="System.Text.RegularExpressions.Regex"/> pays a per-call setup on every value, which shows under load.
-/// <see cref="TryParse"/> accepts only patterns whose meaning under <c>RegexOptions.None</c> (or <c>Compiled</c>, the
-/// same) it reproduces exactly; anything else is refused and stays with Regex.
+/// <see cref="TryParse"/> accepts only patterns whose ECMA-262 meaning (JSON Schema's, see <see cref="EcmaPattern"/>)
+/// it reproduces exactly: <c>$</c> is the end of the input, <c>\d</c> the ASCII digits. Anything else is refused and
+/// stays with the rewritten Regex.
 /// </summary>
 internal sealed class SimplePattern
 {
@@ -32,7 +33,12 @@ internal sealed class SimplePattern
         while (i < end)
         {
             ulong low, high;
-            if (pattern[i] == '[')
+            if (pattern[i] == '\\' && i + 1 < end && pattern[i + 1] == 'd')
+            {
+                (low, high) = (Digits, 0);
+                i += 2;
+            }
+            else if (pattern[i] == '[')
             {
                 if (!TryParseClass(pattern, ref i, end, out low, out high))
                 {
@@ -58,7 +64,6 @@ internal sealed class SimplePattern
 
         // Greedy without backtracking is what a backtracking engine finds only if a run of variable length can never
         // give back a character that a later atom would take: its class must share nothing with any later class.
-        // (The '\n' that $ lets through at the end needs no rule: taking it into a run still ends the match at the end.)
         for (var a = 0; a < atoms.Count; a++)
         {
             if (atoms[a].Min == atoms[a].Max)
@@ -78,7 +83,7 @@ internal sealed class SimplePattern
         return new SimplePattern([.. atoms]);
     }
 
-    /// <summary>Whether <paramref name="input"/> matches, exactly as <c>Regex.IsMatch</c> answers.</summary>
+    /// <summary>Whether <paramref name="input"/> matches, exactly as ECMAScript's <c>RegExp.test</c> answers.</summary>
     public bool IsMatch(ReadOnlySpan<char> input)
     {
         var position = 0;
@@ -97,8 +102,8 @@ internal sealed class SimplePattern
             }
         }
 
-        // .NET's $ (without Multiline) matches at the end and also before a final '\n'.
-        return position == input.Length || (position == input.Length - 1 && input[position] == '\n');
+        // ECMAScript's $ (without the m flag) matches at the end of the input only.
+        return position == input.Length;
     }
 
     private static bool TryParseClass(string pattern, ref int i, int end, out ulong low, out ulong high)
@@ -125,6 +130,13 @@ internal sealed class SimplePattern
                 // Not the start of a range either: what Regex makes of "[--x]" is not worth reproducing.
                 i++;
                 low |= 1UL << '-';
+                continue;
+            }
+
+            if (pattern[i] == '\\' && i + 1 < end && pattern[i + 1] == 'd')
+            {
+                low |= Digits;
+                i += 2;
                 continue;
             }
 
@@ -163,8 +175,8 @@ internal sealed class SimplePattern
     }
 
     // One character standing for itself: an ASCII letter, digit or harmless symbol, or '\' before ASCII punctuation
-    // (Regex reads that as the punctuation itself). '\' before a letter, digit or '_' (\d, \w, \b, \n, \1...) is refused:
-    // \d and \w are Unicode in .NET, the others are not characters.
+    // (ECMAScript reads that as the punctuation itself). '\' before a letter, digit or '_' (\w, \b, \n, \1...) is
+    // refused: they are not characters (\d is read by the callers).
     private static bool TryParseChar(string pattern, ref int i, int end, bool inClass, out char c)
     {
         c = pattern[i];
@@ -268,6 +280,9 @@ internal sealed class SimplePattern
 
         return i > start;
     }
+
+    // '0'-'9' as bits of the low word: ECMAScript's \d.
+    private const ulong Digits = 0x3FFUL << '0';
 
     private static (ulong Low, ulong High) Bit(char c) => c < 64 ? (1UL << c, 0UL) : (0UL, 1UL << (c - 64));
 
