@@ -82,7 +82,7 @@ public static class SvgCharts
                     new XElement(Svg + "title", $"{categories[c]} — {series[s].Name}: {format(v)}")));
                 if (direct)
                 {
-                    root.Add(Text(x0 + (s * barWidth) + (barWidth / 2), Top + PlotHeight - h - 4, format(v), "middle", FontSize - 2));
+                    root.Add(Text(x0 + (s * barWidth) + (barWidth / 2), Top + PlotHeight - h - 4, format(v), "middle", FontSize));
                 }
             }
 

@@ -784,7 +784,8 @@ export class PermitForm extends HTMLElement {
     target.style.scrollMarginTop = `${margin}px`;
     const bar = status.getBoundingClientRect();
     const box = target.getBoundingClientRect();
-    if (box.top < bar.bottom && box.bottom > bar.top) target.scrollIntoView({ block: "start" });
+    // Under the bar, or above the viewport (Shift+Tab): the browser would align it to the top edge, under the bar.
+    if (box.top < bar.bottom) target.scrollIntoView({ block: "start" });
   }
 
   /** Leaving a field: it counts as touched, and its own error (if any) is announced. */
@@ -911,7 +912,11 @@ export class PermitForm extends HTMLElement {
   #paintSummary() {
     const summary = this.querySelector(".pf-summary");
     if (!summary) return;
-    if (!this.#submitted || this.#shown.length === 0) {
+    const content = this.#submitted ? `${this.#lang}\n${this.#shown.map((s) => s.message).join("\n")}` : "";
+    // Rebuilt only when its content changes, so a focused link is never pulled from under the user.
+    if (summary.dataset.content === content && summary.isConnected && (content === "") === (summary.childElementCount === 0)) return;
+    summary.dataset.content = content;
+    if (content === "" || this.#shown.length === 0) {
       summary.replaceChildren();
       summary.removeAttribute("aria-labelledby");
       return;
