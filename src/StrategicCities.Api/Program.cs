@@ -97,11 +97,12 @@ app.UseIntake();
 
 // After the rate limiter: the widget's files and the demo page count like every other request.
 app.UseWidget();
+app.UseApiReferenceLanguage();
 
 app.MapControllers().AllowHead();
 app.MapOpenApi().AllowHead();
-// System fonts: the page loads nothing from outside this origin (its Content Security Policy allows nothing else).
-app.MapScalarApiReference(o => o.DisableDefaultFonts()).AllowHead();
+// The reference page: system fonts (its Content Security Policy allows nothing from outside this origin), lang and contrast (ApiReferencePage).
+app.MapScalarApiReference(ApiReferencePage.Configure).AllowHead();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 

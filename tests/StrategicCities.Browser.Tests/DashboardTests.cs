@@ -12,7 +12,7 @@ namespace StrategicCities.Browser.Tests;
 
 /// <summary>The monitoring dashboard (/dashboard) on a seeded database, as a supervisor, in headless Chromium.</summary>
 [TestFixture]
-public sealed class DashboardTests
+public sealed partial class DashboardTests
 {
     private static readonly DateOnly Today = new(2025, 6, 30);
     private IBrowserContext? _context;
@@ -114,6 +114,6 @@ public sealed class DashboardTests
         var page = await _context.NewPageAsync();
         await page.GotoAsync("dashboard?key=sck_wrong");
         await Expect(page.Locator("body[data-loaded='error']")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#status.error")).ToContainTextAsync("Errore");
+        await Expect(page.Locator("#error[role='alert']")).ToContainTextAsync("Errore");
     }
 }

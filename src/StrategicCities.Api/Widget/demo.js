@@ -25,6 +25,8 @@ function setLang(lang) {
   document.getElementById("demo-title").textContent = lang === "en"
     ? "Building permits desk – Municipality of Milano (demo)"
     : "Sportello Unico Edilizia – Comune di Milano (demo)";
+  document.title = lang === "en" ? "Demo portal – SCIA, Municipality of Milano" : "Portale demo – SCIA, Comune di Milano";
+  document.getElementById("lang-nav").setAttribute("aria-label", lang === "en" ? "Language" : "Lingua");
 }
 document.getElementById("lang-it").addEventListener("click", () => setLang("it"));
 document.getElementById("lang-en").addEventListener("click", () => setLang("en"));

@@ -41,6 +41,10 @@ const TEXT = {
     missing: "mancante",
     otherProblems: "Altri problemi",
     required: "obbligatorio",
+    requiredNote: "I campi contrassegnati con * sono obbligatori.",
+    incomplete: "Il modulo non è ancora completo: compilare i campi obbligatori.",
+    summary: (n) => (n === 1 ? "C'è 1 problema da correggere prima dell'invio:" : `Ci sono ${n} problemi da correggere prima dell'invio:`),
+    dateHint: "Formato: AAAA-MM-GG, per esempio 2025-06-01.",
   },
   en: {
     loading: "Loading the form…",
@@ -64,6 +68,10 @@ const TEXT = {
     missing: "missing",
     otherProblems: "Other problems",
     required: "required",
+    requiredNote: "Fields marked * are required.",
+    incomplete: "The form is not complete yet: fill in the required fields.",
+    summary: (n) => (n === 1 ? "There is 1 problem to fix before submitting:" : `There are ${n} problems to fix before submitting:`),
+    dateHint: "Format: YYYY-MM-DD, for example 2025-06-01.",
   },
 };
 
@@ -71,8 +79,8 @@ const TEXT = {
 const CSS = `
 permit-form { display: block; font: 16px/1.45 system-ui, sans-serif; color: #1b1b1b; max-width: 52rem; }
 permit-form .pf-title { font-size: 1.35rem; margin: 0 0 .25rem; }
-permit-form .pf-desc, permit-form .pf-help { color: #555; font-size: .9rem; margin: .15rem 0 .35rem; }
-permit-form fieldset { border: 1px solid #c8ccd2; border-radius: 6px; margin: 0 0 1rem; padding: .5rem 1rem .75rem; }
+permit-form .pf-desc, permit-form .pf-help, permit-form .pf-hint, permit-form .pf-note { color: #555; font-size: .9rem; margin: .15rem 0 .35rem; }
+permit-form fieldset { border: 1px solid #c8ccd2; border-radius: 6px; margin: 0 0 1rem; padding: .5rem 1rem .75rem; min-width: 0; }
 permit-form fieldset fieldset { border-color: #dde0e4; background: #fafbfc; }
 permit-form legend { font-weight: 600; padding: 0 .35rem; }
 permit-form .pf-field { margin: .5rem 0; }
@@ -98,6 +106,17 @@ permit-form .pf-attachments li[data-provided=true] { color: #14532d; }
 permit-form button { font: inherit; padding: .35rem .8rem; border-radius: 4px; border: 1px solid #1f4e99; background: #fff; color: #1f4e99; cursor: pointer; }
 permit-form button[type=submit] { background: #1f4e99; color: #fff; padding: .55rem 1.2rem; }
 permit-form .pf-radios label { margin-right: 1rem; font-weight: 400; }
+permit-form { overflow-wrap: anywhere; }
+permit-form button { max-width: 100%; }
+/* The sticky status bar must never cover the focused control (WCAG 2.4.11); the script sets the exact margin. */
+permit-form :is(input, select, textarea, button, fieldset, .pf-error, .pf-summary) { scroll-margin-top: 5rem; }
+permit-form .pf-summary { border: 3px solid #b00020; border-radius: 6px; padding: .5rem 1rem; margin: 0 0 1rem; background: #fff; }
+permit-form .pf-summary:empty { display: none; }
+permit-form .pf-summary h3 { margin: .25rem 0; font-size: 1rem; color: #7a0016; }
+permit-form .pf-summary a { color: #7a0016; font-weight: 600; }
+permit-form .pf-summary a:focus-visible { outline: 3px solid #1f6feb; }
+permit-form .pf-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+@media (max-width: 30rem) { permit-form fieldset { padding: .4rem .5rem .6rem; } permit-form fieldset fieldset { margin-left: 0; margin-right: 0; } }
 `;
 let sheetAdopted = false;
 function adoptStyles() {
@@ -107,6 +126,26 @@ function adoptStyles() {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   sheetAdopted = true;
 }
+
+// WCAG 1.3.5: the applicant's own data carry the HTML autocomplete tokens (browsers fill them, assistive
+// technology can mark them); everything else is about other people or the works, and stays "off".
+const AUTOCOMPLETE = {
+  cognome: "family-name",
+  nome: "given-name",
+  "nascita/data": "bday",
+  "residenza/via": "address-line1",
+  "residenza/civico": "address-line2",
+  "residenza/cap": "postal-code",
+  "residenza/comune": "address-level2",
+  "residenza/provincia": "address-level1",
+  "residenza/stato": "country-name",
+  email: "email",
+  pec: "email",
+  telefono: "tel",
+};
+const APPLICANT = "/dichiarante/persona/";
+const focusables = (control) => (control.tagName === "FIELDSET" ? [...control.querySelectorAll("input")] : [control]);
+const autocompleteToken = (pointer) => (pointer.startsWith(APPLICANT) ? AUTOCOMPLETE[pointer.slice(APPLICANT.length)] : undefined) ?? "off";
 
 let instances = 0;
 const escapePointer = (name) => String(name).replace(/~/g, "~0").replace(/\//g, "~1");
@@ -132,6 +171,9 @@ export class PermitForm extends HTMLElement {
   #loadedKey = "";
   #loadSequence = 0;
   #connected = false;
+  #shown = []; // the messages on screen: [{ pointer, message, target }]
+  #announced = { pointer: "", text: "" };
+  #lastLeft = "";
 
   connectedCallback() {
     this.#connected = true;
@@ -327,6 +369,12 @@ export class PermitForm extends HTMLElement {
     status.id = this.#domId("") + "-status";
     form.append(status);
 
+    // Each field's own error, said once when the user leaves the field (the status says the count).
+    const announcer = document.createElement("div");
+    announcer.className = "pf-announce pf-sr";
+    announcer.setAttribute("aria-live", "polite");
+    form.append(announcer);
+
     if (this.#status.kind === "error") {
       const retry = document.createElement("button");
       retry.type = "button";
@@ -348,6 +396,17 @@ export class PermitForm extends HTMLElement {
         p.textContent = description;
         form.append(p);
       }
+      const note = document.createElement("p");
+      note.className = "pf-note";
+      note.textContent = t.requiredNote;
+      form.append(note);
+
+      const summary = document.createElement("div");
+      summary.className = "pf-summary";
+      summary.id = this.#domId("") + "-summary";
+      summary.tabIndex = -1;
+      form.append(summary);
+
       const root = this.#schema;
       const required = new Set(root.required ?? []);
       const rootGroup = document.createElement("div");
@@ -388,6 +447,8 @@ export class PermitForm extends HTMLElement {
       event.preventDefault();
       this.#submit();
     });
+    form.addEventListener("focusin", (event) => this.#keepClearOfStatus(event.target));
+    form.addEventListener("focusout", (event) => this.#left(event));
     this.replaceChildren(form);
     this.#paintStatus();
     this.#paintErrors();
@@ -505,6 +566,8 @@ export class PermitForm extends HTMLElement {
 
   #renderField(schema, pointer, required) {
     const t = this.#t;
+    // A yes/no answer always has a value (unticked is "no"): only a declaration the applicant must make is required.
+    if (schema.type === "boolean") required = schema.const === true || (Array.isArray(schema.enum) && schema.enum.length === 1 && schema.enum[0] === true);
     const id = this.#domId(pointer);
     const wrapper = document.createElement("div");
     wrapper.className = "pf-field";
@@ -513,7 +576,9 @@ export class PermitForm extends HTMLElement {
     const help = this.#text(schema, "description");
     const helpId = help ? id + "-help" : "";
     const errorId = id + "-error";
+    const hintId = id + "-hint";
     const current = this.#get(pointer);
+    let hint = "";
     let control;
 
     const label = document.createElement("label");
@@ -533,6 +598,8 @@ export class PermitForm extends HTMLElement {
       const group = document.createElement("fieldset");
       group.className = "pf-radios";
       group.id = id;
+      // radiogroup: the role that may say it is required (aria-required is not allowed on a plain group).
+      group.setAttribute("role", "radiogroup");
       const legend = document.createElement("legend");
       legend.textContent = labelText;
       if (required) legend.append(this.#requiredMark());
@@ -573,19 +640,24 @@ export class PermitForm extends HTMLElement {
       control = document.createElement(long ? "textarea" : "input");
       if (!long) control.type = "text";
       if (schema.type === "integer" || schema.type === "number") control.inputMode = schema.type === "integer" ? "numeric" : "decimal";
-      if (schema.format === "date") control.placeholder = this.#lang === "en" ? "YYYY-MM-DD" : "AAAA-MM-GG";
+      if (schema.format === "date") {
+        control.placeholder = this.#lang === "en" ? "YYYY-MM-DD" : "AAAA-MM-GG";
+        hint = t.dateHint;
+      }
       if (schema.format === "email" || schema.format === "pec") control.inputMode = "email";
       control.value = current === undefined || current === null ? "" : String(current);
       control.spellcheck = false;
-      control.autocomplete = "off";
+      control.autocomplete = autocompleteToken(pointer);
       control.addEventListener("input", () => this.#input(pointer, this.#parse(schema, control.value)));
-      control.addEventListener("blur", () => {
-        if (!this.#touched.has(pointer)) {
-          this.#touched.add(pointer);
-          this.#paintErrors();
-        }
-      });
-      wrapper.append(label, control);
+      wrapper.append(label);
+      if (hint) {
+        const p = document.createElement("p");
+        p.className = "pf-hint";
+        p.id = hintId;
+        p.textContent = hint;
+        wrapper.append(p);
+      }
+      wrapper.append(control);
     }
     if (control.tagName !== "FIELDSET") control.id = id;
     if (required) control.setAttribute("aria-required", "true");
@@ -600,8 +672,9 @@ export class PermitForm extends HTMLElement {
     error.className = "pf-error";
     error.id = errorId;
     wrapper.append(error);
-    if (helpId) control.setAttribute("aria-describedby", helpId);
-    this.#controls.set(pointer, { control, error, help: helpId });
+    const described = [hint ? hintId : "", helpId].filter(Boolean).join(" ");
+    if (described) control.setAttribute("aria-describedby", described);
+    this.#controls.set(pointer, { control, error, help: described });
     return wrapper;
   }
 
@@ -678,7 +751,8 @@ export class PermitForm extends HTMLElement {
     this.#attachments = report.requiredAttachments ?? [];
     this.#paintErrors();
     this.#paintAttachments();
-    this.#setStatus(report.valid ? "valid" : "invalid", report.valid ? "ok" : "", String((report.errors ?? []).length));
+    this.#setStatus(report.valid ? "valid" : "invalid", report.valid ? "ok" : "");
+    this.#announceLeft();
     if (report.valid) this.#emit("permit-form:valid", json);
     return { report, json };
   }
@@ -695,8 +769,46 @@ export class PermitForm extends HTMLElement {
       this.#emit("permit-form:submit", result.json);
     } else {
       this.#paintErrors();
-      this.querySelector("[aria-invalid=true]")?.focus();
+      // The summary lists every problem with a link to its field; the user starts there (as on GOV.UK's pattern).
+      const summary = this.querySelector(".pf-summary");
+      if (summary && summary.childElementCount > 0) summary.focus();
+      else this.querySelector("[aria-invalid=true]")?.focus();
     }
+  }
+
+  /** Scrolls the focused control out from under the sticky status bar (WCAG 2.4.11 Focus Not Obscured). */
+  #keepClearOfStatus(target) {
+    const status = this.querySelector(".pf-status");
+    if (!status || !(target instanceof HTMLElement) || status.contains(target) || status.textContent === "") return;
+    const margin = Math.ceil(status.getBoundingClientRect().height) + 12;
+    target.style.scrollMarginTop = `${margin}px`;
+    const bar = status.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    // Under the bar, or above the viewport (Shift+Tab): the browser would align it to the top edge, under the bar.
+    if (box.top < bar.bottom) target.scrollIntoView({ block: "start" });
+  }
+
+  /** Leaving a field: it counts as touched, and its own error (if any) is announced. */
+  #left(event) {
+    const wrapper = event.target instanceof Element ? event.target.closest(".pf-field[data-pointer]") : null;
+    if (!wrapper || (event.relatedTarget instanceof Node && wrapper.contains(event.relatedTarget))) return;
+    const pointer = wrapper.dataset.pointer;
+    this.#lastLeft = pointer;
+    if (!this.#touched.has(pointer)) {
+      this.#touched.add(pointer);
+      this.#paintErrors();
+    }
+    this.#announceLeft();
+  }
+
+  #announceLeft() {
+    const field = this.#controls.get(this.#lastLeft);
+    if (!field) return;
+    const text = field.error.textContent;
+    if (text === "" || (this.#announced.pointer === this.#lastLeft && this.#announced.text === text)) return;
+    this.#announced = { pointer: this.#lastLeft, text };
+    const announcer = this.querySelector(".pf-announce");
+    if (announcer) announcer.textContent = text;
   }
 
   #emit(name, json) {
@@ -714,8 +826,10 @@ export class PermitForm extends HTMLElement {
     const status = this.querySelector(".pf-status");
     if (!status) return;
     const { key, kind, extra } = this.#status;
-    const entry = key ? this.#t[key] : "";
-    status.textContent = typeof entry === "function" ? entry(key === "invalid" ? Number(extra) : extra) : entry;
+    // The count is of the problems on screen, so what is announced matches what the user sees.
+    const shown = key === "invalid" && this.#shown.length === 0 ? "incomplete" : key;
+    const entry = shown ? this.#t[shown] : "";
+    status.textContent = typeof entry === "function" ? entry(key === "invalid" ? this.#shown.length : extra) : entry;
     status.dataset.kind = kind;
   }
 
@@ -740,6 +854,7 @@ export class PermitForm extends HTMLElement {
     const lang = this.#lang;
     const byElement = new Map();
     const seen = new Set();
+    const shown = [];
     for (const issue of [...this.#serverErrors, ...this.#clientErrors]) {
       const key = `${issue.pointer}|${issue.code}`;
       if (seen.has(key)) continue;
@@ -747,14 +862,17 @@ export class PermitForm extends HTMLElement {
       const target = this.#target(issue.pointer);
       if (!target || !this.#visible(issue.pointer, target)) continue;
       const slot = target.field ?? target.group;
+      const message = issue.message?.[lang] ?? issue.message?.it ?? issue.code;
       if (!byElement.has(slot)) byElement.set(slot, []);
-      byElement.get(slot).push(issue.message?.[lang] ?? issue.message?.it ?? issue.code);
+      byElement.get(slot).push(message);
+      shown.push({ message, slot });
     }
+    this.#shown = shown;
+    const line = (message, tag = "span") => Object.assign(document.createElement(tag), { className: "pf-message", textContent: message });
     for (const field of this.#controls.values()) {
       const messages = byElement.get(field) ?? [];
-      field.error.textContent = messages.join(" ");
-      const focusables = field.control.tagName === "FIELDSET" ? [...field.control.querySelectorAll("input")] : [field.control];
-      for (const control of focusables) {
+      field.error.replaceChildren(...messages.flatMap((m, i) => (i === 0 ? [line(m)] : [" ", line(m)])));
+      for (const control of focusables(field.control)) {
         if (messages.length > 0) {
           control.setAttribute("aria-invalid", "true");
           control.setAttribute("aria-describedby", [field.error.id, field.help].filter(Boolean).join(" "));
@@ -769,11 +887,62 @@ export class PermitForm extends HTMLElement {
       if (!group.error) continue;
       const messages = byElement.get(group) ?? [];
       if (group.error.tagName === "UL") {
-        group.error.replaceChildren(...messages.map((m) => Object.assign(document.createElement("li"), { textContent: m })));
-      } else {
-        group.error.textContent = messages.join(" ");
+        group.error.replaceChildren(...messages.map((m) => line(m, "li")));
+        continue;
+      }
+      group.error.replaceChildren(...messages.flatMap((m, i) => (i === 0 ? [line(m)] : [" ", line(m)])));
+      // A section's own problem describes its fieldset and the first control in it, so Tab reaches it.
+      const described = messages.length > 0 ? [group.error.id, group.help] : [group.help];
+      const ids = described.filter(Boolean).join(" ");
+      if (ids) group.element.setAttribute("aria-describedby", ids);
+      else group.element.removeAttribute("aria-describedby");
+      const first = group.element.querySelector("input, select, textarea, button");
+      if (first) {
+        const list = (first.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id !== "" && id !== group.error.id);
+        if (messages.length > 0) list.push(group.error.id);
+        if (list.length > 0) first.setAttribute("aria-describedby", list.join(" "));
+        else first.removeAttribute("aria-describedby");
       }
     }
+    this.#paintSummary();
+    if (this.#status.key === "invalid") this.#paintStatus();
+  }
+
+  /** After a submit: every problem on screen, each a link to where it is shown. */
+  #paintSummary() {
+    const summary = this.querySelector(".pf-summary");
+    if (!summary) return;
+    const content = this.#submitted ? `${this.#lang}\n${this.#shown.map((s) => s.message).join("\n")}` : "";
+    // Rebuilt only when its content changes, so a focused link is never pulled from under the user.
+    if (summary.dataset.content === content && summary.isConnected && (content === "") === (summary.childElementCount === 0)) return;
+    summary.dataset.content = content;
+    if (content === "" || this.#shown.length === 0) {
+      summary.replaceChildren();
+      summary.removeAttribute("aria-labelledby");
+      return;
+    }
+    const heading = document.createElement("h3");
+    heading.id = summary.id + "-title";
+    heading.textContent = this.#t.summary(this.#shown.length);
+    const list = document.createElement("ul");
+    for (const { message, slot } of this.#shown) {
+      const target = slot.control ? focusables(slot.control)[0] : slot.error;
+      const link = document.createElement("a");
+      link.href = `#${target?.id ?? ""}`;
+      link.textContent = message;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        if (!target) return;
+        // A section's problem has no control of its own: its message takes the focus, then Tab goes on inside.
+        if (!slot.control && !target.hasAttribute("tabindex")) target.tabIndex = -1;
+        target.focus();
+      });
+      const item = document.createElement("li");
+      item.append(link);
+      list.append(item);
+    }
+    summary.setAttribute("aria-labelledby", heading.id);
+    summary.replaceChildren(heading, list);
   }
 
   #paintAttachments() {

@@ -104,6 +104,22 @@ export function validateDocument(schema, json) {
   return { valid: unique.length === 0, errors: unique };
 }
 
+const CLASS_WORDS = {
+  "0-9": { it: "cifre", en: "digits" },
+  "A-Z": { it: "lettere maiuscole", en: "capital letters" },
+  "A-Z0-9": { it: "lettere maiuscole o cifre", en: "capital letters or digits" },
+  "0-9A-Z": { it: "lettere maiuscole o cifre", en: "capital letters or digits" },
+};
+
+/** The expected format of a simple pattern (^[0-9]{5}$ → "5 cifre"), worded as the server's SchemaErrors does. */
+function patternInWords(source, lang) {
+  const match = /^\^\[([0-9A-Z-]+)\]\{(\d+)(?:,(\d+))?\}\$$/.exec(source);
+  const kind = match ? CLASS_WORDS[match[1]]?.[lang] : undefined;
+  if (!kind) return lang === "it" ? "formato non valido" : "wrong format";
+  const count = match[3] === undefined ? match[2] : lang === "it" ? `da ${match[2]} a ${match[3]}` : `${match[2]} to ${match[3]}`;
+  return lang === "it" ? `formato non valido: scrivere ${count} ${kind}` : `wrong format: write ${count} ${kind}`;
+}
+
 function walk(root, node, value, pointer, errors) {
   const schema = resolve(root, node);
   if (schema === true || schema === undefined || schema === null) return;
@@ -125,8 +141,12 @@ function walk(root, node, value, pointer, errors) {
   }
 
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
-    const allowed = schema.enum.map((e) => JSON.stringify(e)).join(", ");
-    add("schema.enum", `${name.it}: valore non ammesso (ammessi: ${allowed}).`, `${name.en}: value not allowed (allowed: ${allowed}).`);
+    if (schema.enum.length === 1 && schema.enum[0] === true) {
+      add("schema.enum", `${name.it}: selezionare la casella per confermare la dichiarazione.`, `${name.en}: tick the box to confirm the statement.`);
+    } else {
+      const words = (lang) => schema.enum.map((e) => (e === true ? (lang === "it" ? "sì" : "yes") : e === false ? "no" : JSON.stringify(e))).join(", ");
+      add("schema.enum", `${name.it}: valore non ammesso (ammessi: ${words("it")}).`, `${name.en}: value not allowed (allowed: ${words("en")}).`);
+    }
   }
 
   if (typeof value === "string") {
@@ -136,7 +156,7 @@ function walk(root, node, value, pointer, errors) {
     if (typeof schema.minLength === "number" && length < schema.minLength)
       add("schema.min-length", `${name.it}: almeno ${schema.minLength} caratteri.`, `${name.en}: at least ${schema.minLength} characters.`);
     if (typeof schema.pattern === "string" && !pattern(schema.pattern).test(value))
-      add("schema.pattern", `${name.it}: formato non valido.`, `${name.en}: wrong format.`);
+      add("schema.pattern", `${name.it}: ${patternInWords(schema.pattern, "it")}.`, `${name.en}: ${patternInWords(schema.pattern, "en")}.`);
     if (typeof schema.format === "string") {
       const check = checkFormat(schema.format, value);
       if (!check.valid)
