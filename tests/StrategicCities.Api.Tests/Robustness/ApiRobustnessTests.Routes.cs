@@ -12,6 +12,7 @@ public sealed partial class ApiRobustnessTests
         "/api/v1/catalog", "/api/v1/catalog/{municipality}", "/api/v1/catalog/{municipality}/diff",
         "/api/v1/procedures", "/api/v1/procedures/{procedure}/graph",
         "/api/v1/opendata/permits.csv", "/api/v1/opendata/permits.json", "/api/v1/opendata/permits-dictionary.md",
+        "/api/v1/opendata/permits-monthly.csv", "/api/v1/opendata/permits-monthly.json", "/api/v1/opendata/catalog.jsonld",
         "/api/v1/forms", "/api/v1/forms/{form}/schema",
         "/api/v1/stats", "/api/v1/stats/backlog", "/api/v1/stats/charts/{chart}.svg",
         "/api/v1/{unknown}",
