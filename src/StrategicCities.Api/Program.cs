@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Scalar.AspNetCore;
 using StrategicCities.Api;
 using StrategicCities.Api.Catalog;
@@ -58,6 +59,15 @@ builder.Services.AddControllers()
         o.SuppressMapClientErrors = true;
         o.InvalidModelStateResponseFactory = ModelStateProblems.Create;
     });
+
+// Bodies are JSON only: without this, MVC parses a form-encoded body for binding before any action runs and throws
+// (500) on a malformed jQuery-style key such as "[".
+builder.Services.Configure<MvcOptions>(o =>
+{
+    o.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+    o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+    o.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+});
 
 builder.Services.AddOpenApi("v1", o =>
 {

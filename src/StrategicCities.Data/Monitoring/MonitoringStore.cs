@@ -84,8 +84,19 @@ public sealed class MonitoringStore(DatabaseFactory factory)
     }
 
     /// <summary>Every filed application (matching the query's filters) as an open-data row, streamed in a stable order.</summary>
-    public async IAsyncEnumerable<OpenDataRow> OpenDataAsync(
-        StatisticsQuery? filter = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<OpenDataRow> OpenDataAsync(StatisticsQuery? filter = null, CancellationToken cancellationToken = default) =>
+        RowsAsync(filter, "filed_on, id", cancellationToken);
+
+    /// <summary>
+    /// The monthly open data of the filed applications matching the query's filters: cells of at least
+    /// <see cref="MonthlyAggregation.MinimumCell"/> applications, streamed (the rows come sorted by month of filing,
+    /// municipality and regime, and only one such group is held at a time).
+    /// </summary>
+    public IAsyncEnumerable<MonthlyOpenDataRow> MonthlyOpenDataAsync(StatisticsQuery? filter = null, CancellationToken cancellationToken = default) =>
+        MonthlyAggregation.AggregateAsync(RowsAsync(filter, $"{MonthOf("filed_on")}, municipality, regime", cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<OpenDataRow> RowsAsync(
+        StatisticsQuery? filter, string orderBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (where, parameters) = Filter(filter ?? new StatisticsQuery());
         await using var connection = await factory.OpenAsync(cancellationToken);
@@ -97,7 +108,7 @@ public sealed class MonitoringStore(DatabaseFactory factory)
                    integration_days AS IntegrationDays, data AS Data
             FROM applications
             WHERE {where}
-            ORDER BY filed_on, id
+            ORDER BY {orderBy}
             """,
             parameters).WithCancellation(cancellationToken))
         {

@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests
         ("opendata.csv", Public),
         ("opendata.json", Public),
         ("opendata.dictionary", Public),
+        ("opendata.monthly.csv", Public),
+        ("opendata.monthly.json", Public),
+        ("opendata.catalog", Public),
     ];
 
     private ApiFactory _factory = null!;
@@ -122,6 +125,7 @@ public sealed class AuthorizationMatrixTests
             "api/v1/procedures", "api/v1/procedures/{id}/graph",
             "api/v1/stats", "api/v1/stats/backlog", "api/v1/stats/charts/{chart}.svg",
             "api/v1/opendata/permits.csv", "api/v1/opendata/permits.json", "api/v1/opendata/permits-dictionary.md",
+            "api/v1/opendata/permits-monthly.csv", "api/v1/opendata/permits-monthly.json", "api/v1/opendata/catalog.jsonld",
         ];
         Assert.That(endpoints.Except(covered, StringComparer.Ordinal), Is.Empty, "API routes without a row in the authorization matrix");
     }
@@ -175,6 +179,9 @@ public sealed class AuthorizationMatrixTests
             "opendata.csv" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits.csv"),
             "opendata.json" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits.json"),
             "opendata.dictionary" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits-dictionary.md"),
+            "opendata.monthly.csv" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits-monthly.csv"),
+            "opendata.monthly.json" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/permits-monthly.json"),
+            "opendata.catalog" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/opendata/catalog.jsonld"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
         if (etag.Length > 0)
