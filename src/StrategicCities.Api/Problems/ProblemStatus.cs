@@ -58,6 +58,8 @@ public static class ProblemStatus
             LawProblems.PinnedVersionMissing => StatusCodes.Status503ServiceUnavailable,
             // Schema violations of an intervention: malformed input.
             _ when error.Code.StartsWith("intervention.", StringComparison.Ordinal) => StatusCodes.Status400BadRequest,
+            // A fee input of the wrong shape is malformed; a missing figure or tariff is 422 (the default).
+            Core.Fees.FeeProblems.InputInvalid => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
     }
