@@ -13,19 +13,29 @@ namespace StrategicCities.Core.Fees;
 /// </summary>
 public static class FeeCalculator
 {
-    /// <summary>Computes the fees for the input JSON (docs/fees/README.md, "Input").</summary>
+    /// <summary>Computes the fees for the input JSON (docs/fees/README.md, "Input") under the law in force.</summary>
     /// <exception cref="Catalog.RuleEvaluationException">A determination rule is faulty (never a client mistake).</exception>
-    public static async Task<(FeeAssessment? Assessment, IReadOnlyList<InputError> Errors)> ComputeAsync(
+    public static Task<(FeeAssessment? Assessment, IReadOnlyList<InputError> Errors)> ComputeAsync(
         LawInForce law, string json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(law);
+        return ComputeAsync(law.Fees, law.Catalog.Determination, law.Municipality, law.LegalDate, json, cancellationToken);
+    }
+
+    /// <summary>Computes the fees with the fee files in force and a determination engine (for hosts holding the parts, e.g. the case runner).</summary>
+    /// <exception cref="Catalog.RuleEvaluationException">A determination rule is faulty (never a client mistake).</exception>
+    public static async Task<(FeeAssessment? Assessment, IReadOnlyList<InputError> Errors)> ComputeAsync(
+        EffectiveFees? fees, Determination.DeterminationEngine determination, Municipality municipality, DateOnly legalDate, string json,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(determination);
+        ArgumentNullException.ThrowIfNull(municipality);
         ArgumentNullException.ThrowIfNull(json);
-        var fees = law.Fees;
         if (fees is null)
         {
             return (null, [new InputError(InputError.Codes.NoVersion, "/query/date", new LocalizedText(
-                $"Nessuna struttura nazionale dei contributi è in vigore il {law.LegalDate:yyyy-MM-dd}.",
-                $"No national fee structure is in force on {law.LegalDate:yyyy-MM-dd}."))]);
+                $"Nessuna struttura nazionale dei contributi è in vigore il {legalDate:yyyy-MM-dd}.",
+                $"No national fee structure is in force on {legalDate:yyyy-MM-dd}."))]);
         }
 
         var (input, errors) = FeeInputReader.Read(json);
@@ -36,16 +46,15 @@ public static class FeeCalculator
 
         if (input.InterventionJson is { } intervention)
         {
-            var (determination, determinationErrors) = await law.Catalog.Determination.DetermineAsync(
-                law.Municipality.Code, law.LegalDate, intervention, cancellationToken);
-            if (determination is null)
+            var (determined, determinationErrors) = await determination.DetermineAsync(municipality.Code, legalDate, intervention, cancellationToken);
+            if (determined is null)
             {
                 return (null, [.. determinationErrors.Select(e => e.Pointer.StartsWith('/') || e.Pointer.Length == 0 ? e with { Pointer = "/intervention" + e.Pointer } : e)]);
             }
 
             input = input with
             {
-                Regime = input.Regime ?? determination.Regime,
+                Regime = input.Regime ?? determined.Regime,
                 Category = input.Category ?? CategoryOf(intervention),
             };
         }
