@@ -17,8 +17,8 @@ public static class FeeVocabulary
         "ristrutturazione-urbanistica", "demolizione", "cambio-uso", "opere-pertinenziali", "opere-temporanee",
     ];
 
-    /// <summary>Regimes (DESIGN §4).</summary>
-    public static readonly IReadOnlyList<string> Regimes = ["edilizia-libera", "cil", "cila", "scia", "scia-alternativa", "permesso-di-costruire"];
+    /// <summary>Regimes (DESIGN §4), the determination's own list.</summary>
+    public static IReadOnlyList<string> Regimes => Determination.Regimes.Ordered;
 
     /// <summary>Facts an applicant declares (booleans under <c>facts</c> in the input); exemptions and reductions name them.</summary>
     public static readonly IReadOnlyList<string> Facts =
