@@ -29,6 +29,7 @@ internal static class PermitsCli
         root.Subcommands.Add(SeedCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(OpenDataCommand.Create(context));
+        root.Subcommands.Add(FeesCommand.Create(context));
         var parse = root.Parse(args, new ParserConfiguration());
         if (parse.Errors.Count > 0)
         {

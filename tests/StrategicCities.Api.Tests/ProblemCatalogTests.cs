@@ -21,6 +21,7 @@ public sealed partial class ProblemCatalogTests
     [
         typeof(InputError.Codes), typeof(FormValidator.Codes), typeof(ProcedureCatalog), typeof(DeadlineCheck.Codes),
         typeof(LawProblems), typeof(ProblemCodes), typeof(IntakeCodes), typeof(MonitoringCodes), typeof(CatalogReloadController),
+        typeof(Core.Fees.FeeProblems),
     ];
 
     [Test]

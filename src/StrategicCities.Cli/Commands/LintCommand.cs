@@ -2,6 +2,7 @@ using System.CommandLine;
 using StrategicCities.Core.Cases;
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.LawLinks;
+using StrategicCities.Core.Fees;
 using StrategicCities.Core.Forms;
 using StrategicCities.Core.Law;
 using StrategicCities.Core.Procedures;
@@ -59,11 +60,15 @@ internal static class LintCommand
 
         // Procedures name guard rules and municipalities, so they are checked against a loaded catalog.
         ProcedureCatalog? procedures = null;
+        FeeLoadResult? fees = null;
         if (result.Succeeded)
         {
             var loaded = await ProcedureLoader.LoadAsync(sources, result.Catalog!, cancellationToken);
             procedures = loaded.Catalog;
             lines.AddRange(loaded.Problems.Select(p => p.ToString()));
+            // Fee files: every value with its legal basis, overlays only where the national structure opens them.
+            fees = await FeeLoader.LoadAsync(sources, result.Catalog!, cancellationToken);
+            lines.AddRange(fees.Problems.Select(p => p.ToString()));
         }
         else if (ProcedureLoader.EnumerateFiles(sources.RulesDirectory).Any())
         {
@@ -104,7 +109,7 @@ internal static class LintCommand
         await context.Out.WriteLineAsync(
             $"ok: {versions} rule-set version(s) in {catalog.RuleSetIds.Count()} rule set(s), {catalog.Overlays.Count} overlay(s), " +
             $"{procedures!.Ids.Sum(id => procedures.Versions(id).Count)} procedure version(s) in {procedures.Ids.Count()} procedure(s), " +
-            $"{procedures.Overlays.Count} procedure overlay(s), {catalog.Municipalities.Count} municipalities, {caseCount} case(s), " +
+            $"{procedures.Overlays.Count} procedure overlay(s), {fees!.Catalog!.FileCount} fee file(s), {catalog.Municipalities.Count} municipalities, {caseCount} case(s), " +
             $"{releases!.Files.Count} released file(s) unchanged, {releases.Unreleased(sources).Count} not yet released ('permits release' records them)");
         return ExitCodes.Ok;
     }

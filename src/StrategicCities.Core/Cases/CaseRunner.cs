@@ -40,6 +40,12 @@ public sealed class CaseRunner
         var validator = new FormValidator(catalog, schemas);
         runner.Register("form", (c, date, ct) => RunFormAsync(validator, c, date, ct));
 
+        var fees = await Fees.FeeLoader.LoadAsync(sources, catalog, cancellationToken);
+        var determination = new DeterminationEngine(catalog, await InterventionReader.CreateAsync(sources.SchemasDirectory, cancellationToken));
+        runner.Register("fees", fees.Catalog is { } feeCatalog
+            ? (c, date, ct) => Fees.FeeCaseRunner.RunAsync(feeCatalog, determination, c, date, ct)
+            : (_, _, _) => Task.FromResult<List<string>>(["the fee files do not load (run permits lint)"]));
+
         var procedures = await ProcedureLoader.LoadAsync(sources, catalog, cancellationToken);
         var calendar = await CalendarLoader.LoadAsync(Path.Combine(sources.RulesDirectory, "calendars"), cancellationToken);
         if (procedures.Catalog is { } loaded && calendar.Calendar is { } days)

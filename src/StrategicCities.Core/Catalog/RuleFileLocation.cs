@@ -10,8 +10,9 @@ internal sealed record RuleFileLocation(Layer Layer, string Jurisdiction, string
     /// <summary>Folders under rules/ that hold other kinds of files.</summary>
     public static readonly IReadOnlyList<string> NonRuleFolders = ["registry", "calendars", "tests"];
 
-    /// <summary>Rule-set ids whose files are not RulesEngine rule sets (they have loaders of their own).</summary>
-    public static bool IsOtherKind(string ruleSet) => ruleSet == "procedures" || ruleSet.StartsWith("procedures/", StringComparison.Ordinal);
+    /// <summary>Rule-set ids whose files are not RulesEngine rule sets (they have loaders of their own: procedures, fees).</summary>
+    public static bool IsOtherKind(string ruleSet) =>
+        ruleSet == "procedures" || ruleSet.StartsWith("procedures/", StringComparison.Ordinal) || ruleSet == "fees" || ruleSet.StartsWith("fees/", StringComparison.Ordinal);
 
     public static RuleFileLocation? Parse(string relativePath)
     {

@@ -1,5 +1,6 @@
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Determination;
+using StrategicCities.Core.Fees;
 using StrategicCities.Core.Forms;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
@@ -57,6 +58,9 @@ public sealed class LawCatalog
     /// <summary>When this catalog was loaded.</summary>
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>The fee structures, regional tables and municipal tariffs (rules/*/fees).</summary>
+    public FeeCatalog Fees { get; private init; } = null!;
+
     /// <summary>
     /// The law in force for a municipality on a legal date: the municipality resolved once, and the rule sets,
     /// forms, procedures and calendar every use case takes from it; or the error (malformed or unknown code).
@@ -83,19 +87,23 @@ public sealed class LawCatalog
         problems.AddRange(formProblems);
         problems.AddRange(calendar.Errors.Select(e => new CatalogProblem("calendars/" + e.Source, null, "calendar.invalid", e.Message)));
         ProcedureCatalog? procedures = null;
+        FeeCatalog? fees = null;
         if (rules.Succeeded)
         {
             // Procedures name guard rules and municipalities: checked against the loaded rules.
             var loaded = await ProcedureLoader.LoadAsync(sources, rules.Catalog!, cancellationToken);
             problems.AddRange(loaded.Problems);
             procedures = loaded.Catalog;
+            var loadedFees = await FeeLoader.LoadAsync(sources, rules.Catalog!, cancellationToken);
+            problems.AddRange(loadedFees.Problems);
+            fees = loadedFees.Catalog;
         }
 
         var reader = await readerTask;
-        return problems.Count > 0 || forms is null || procedures is null || calendar.Calendar is null
+        return problems.Count > 0 || forms is null || procedures is null || fees is null || calendar.Calendar is null
             ? new LawCatalogLoadResult(null, problems) { FormSchemaProblems = formProblems.Count }
             : new LawCatalogLoadResult(
-                new LawCatalog(sources, rules.Catalog!, forms, procedures, calendar.Calendar, reader, (clock ?? TimeProvider.System).GetUtcNow()), []);
+                new LawCatalog(sources, rules.Catalog!, forms, procedures, calendar.Calendar, reader, (clock ?? TimeProvider.System).GetUtcNow()) { Fees = fees }, []);
     }
 }
 

@@ -1,5 +1,6 @@
 using StrategicCities.Core.Catalog;
 using StrategicCities.Core.Forms;
+using StrategicCities.Core.Fees;
 using StrategicCities.Core.Procedures;
 using StrategicCities.Core.Procedures.Clock;
 
@@ -61,4 +62,7 @@ public sealed class LawInForce
 
     /// <summary>One rule set composed for this municipality and date (no compilation), or null when none is in force.</summary>
     public ComposedRuleSet? RuleSet(string ruleSetId) => Catalog.Rules.Compose(ruleSetId, Municipality, LegalDate);
+
+    /// <summary>The fee files in force (national structure, regional tables, municipal tariffs), or null before the first national structure.</summary>
+    public EffectiveFees? Fees => Catalog.Fees.Resolve(Municipality, LegalDate);
 }

@@ -247,6 +247,20 @@ public static class ProblemCatalog
     /// <summary>The statistics asked for include municipalities outside the caller's scope.</summary>
     public const string StatsOutOfScope = "stats.out-of-scope";
 
+    // Fees (contributo di costruzione, diritti, bollo).
+
+    /// <summary>A fee input is of the wrong shape.</summary>
+    public const string FeeInputInvalid = "fees.input.invalid";
+
+    /// <summary>A figure the fee needs (volume, surface, cost) is missing.</summary>
+    public const string FeeInputMissing = "fees.input.missing";
+
+    /// <summary>No tariff is in force for the case (zone, use, intervention) in the municipality on the date.</summary>
+    public const string FeeTariffMissing = "fees.tariff-missing";
+
+    /// <summary>Several tariffs match the case: the tables need a rule to choose.</summary>
+    public const string FeeTariffAmbiguous = "fees.tariff-ambiguous";
+
     // Faults.
 
     /// <summary>A rule failed while being evaluated: a fault of the rule set.</summary>
@@ -316,6 +330,10 @@ public static class ProblemCatalog
         [IdempotencyKeyInvalid] = ProblemKind.Malformed,
         [StatsQueryInvalid] = ProblemKind.Malformed,
         [StatsOutOfScope] = ProblemKind.Forbidden,
+        [FeeInputInvalid] = ProblemKind.Malformed,
+        [FeeInputMissing] = ProblemKind.Unprocessable,
+        [FeeTariffMissing] = ProblemKind.Unprocessable,
+        [FeeTariffAmbiguous] = ProblemKind.Unprocessable,
         [RulesFault] = ProblemKind.Fault,
         [Internal] = ProblemKind.Fault,
     }.ToFrozenDictionary(StringComparer.Ordinal);
