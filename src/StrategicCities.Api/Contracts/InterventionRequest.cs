@@ -103,6 +103,14 @@ public sealed record InterventionRequest
     [JsonPropertyName("freeWork"), Description("vepa-logge-balconi | vepa-porticati | tende-pergotende (art. 6 c.1 b-bis, b-ter D.P.R. 380/2001); absent = none")]
     public string? FreeWork { get; init; }
 
+    /// <summary>Works already carried out without or unlike their title.</summary>
+    [JsonPropertyName("nonConformity"), Description("assenza-titolo | totale-difformita | variazione-essenziale | parziale-difformita: works already carried out (regularisation, artt. 36, 36-bis, 37, 6-bis c.5 D.P.R. 380/2001); absent = works still to be done")]
+    public string? NonConformity { get; init; }
+
+    /// <summary>The non-conforming works are still in progress.</summary>
+    [JsonPropertyName("worksInProgress"), Description("With nonConformity: the works are still in progress (art. 6-bis c.5, art. 37 c.5)")]
+    public bool? WorksInProgress { get; init; }
+
     /// <summary>Free text for the record; never used by rules.</summary>
     [JsonPropertyName("description"), Description("Free text for the record, never used by rules")]
     public string? Description { get; init; }

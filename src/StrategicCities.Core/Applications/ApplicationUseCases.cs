@@ -15,7 +15,13 @@ namespace StrategicCities.Core.Applications;
 public sealed class ApplicationUseCases(IApplicationRepository store, ILawSource law, TimeProvider clock, ILogger<ApplicationUseCases> logger)
 {
     /// <summary>The regime's default form when the request names none.</summary>
-    public static string DefaultForm(string regime) => regime == "permesso-di-costruire" ? "pdc" : regime;
+    public static string DefaultForm(string regime) => regime switch
+    {
+        "permesso-di-costruire" => "pdc",
+        // Both compliance assessments (artt. 36 and 36-bis D.P.R. 380/2001) are requested on the permit form's sanatoria section.
+        "accertamento-conformita" or "accertamento-conformita-parziale" => "pdc-sanatoria",
+        _ => regime,
+    };
 
     /// <summary>Creates a draft in the procedure's initial state; <paramref name="id"/>, when given, makes a retry find it.</summary>
     public async Task<Outcome<ApplicationRecord>> CreateAsync(Caller caller, CreateApplicationRequest request, Guid? id, CancellationToken cancellationToken)

@@ -67,7 +67,6 @@ public sealed class DeterminationEngine(RuleCatalog catalog, InterventionReader 
         var acts = await ruleSet.EvaluateAsync("acts", [facts, regime], cancellationToken);
         var attachments = await ruleSet.EvaluateAsync("attachments", [facts, regime], cancellationToken);
         var trace = new List<TraceEntry>(regimeOutcomes.Count + acts.Count + attachments.Count);
-        var legalDate = package.LegalDate;
         trace.AddRange(regimeOutcomes.Select(o => TraceEntry.From(o, legalDate)));
         trace.AddRange(acts.Select(o => TraceEntry.From(o, legalDate)));
         trace.AddRange(attachments.Select(o => TraceEntry.From(o, legalDate)));

@@ -107,4 +107,10 @@ public sealed record InterventionFacts
 
     /// <summary>Free works of art. 6 c.1 b-bis/b-ter: "vepa-logge-balconi", "vepa-porticati", "tende-pergotende", or "".</summary>
     public string FreeWork { get; init; } = "";
+
+    /// <summary>Works already carried out: "assenza-titolo", "totale-difformita", "variazione-essenziale", "parziale-difformita", or "" for works still to be done.</summary>
+    public string NonConformity { get; init; } = "";
+
+    /// <summary>With <see cref="NonConformity"/>: the works are still in progress (art. 6-bis c.5, art. 37 c.5 D.P.R. 380/2001).</summary>
+    public bool WorksInProgress { get; init; }
 }

@@ -113,6 +113,8 @@ public sealed class InterventionReader
             EnergyRelevant = Flag(root, "energyRelevant"),
             DetailedPlan = Flag(root, "detailedPlan"),
             FreeWork = Text(root, "freeWork"),
+            NonConformity = Text(root, "nonConformity"),
+            WorksInProgress = Flag(root, "worksInProgress"),
         };
     }
 

@@ -6,7 +6,7 @@ namespace StrategicCities.Core.Tests.Forms;
 [TestFixture]
 public sealed class FormExamplesTests
 {
-    private static readonly string[] NationalForms = ["agibilita", "cil", "cila", "inizio-lavori", "pdc", "scia", "scia-alternativa"];
+    private static readonly string[] NationalForms = ["agibilita", "cil", "cila", "cila-tardiva", "inizio-lavori", "pdc", "pdc-sanatoria", "scia", "scia-alternativa", "scia-sanatoria"];
 
     [Test]
     [Description("Every valid example passes and every invalid example fails for exactly the one reason its file name states.")]

@@ -27,7 +27,7 @@ public sealed class ProcedureCatalogTests
 
         Assert.That(pins.Select(p => $"{p.RuleSet}@{p.Version}"), Is.EqualTo(new[] { "procedures/permesso-di-costruire@2020-07-17", "procedure-guards@2025-12-18" }));
         Assert.That(pins, Has.All.Matches<PinnedVersion>(p => p.Hash.StartsWith("sha256:", StringComparison.Ordinal) && p.Hash.Length == 71));
-        Assert.That(pins.Select(p => p.Revision), Is.EqualTo(new[] { 3, 3 }), "dates select the newest revision");
+        Assert.That(pins.Select(p => p.Revision), Is.EqualTo(new[] { 3, 4 }), "dates select the newest revision");
     }
 
     [Test]

@@ -141,7 +141,7 @@ public sealed class ProcedureLoaderTests
         var result = await ProcedureLoader.LoadAsync(Repository.Sources, await Repository.CatalogAsync());
 
         Assert.That(result.Problems.Select(p => p.ToString()), Is.Empty);
-        Assert.That(result.Catalog!.Ids, Is.EqualTo(new[] { "agibilita", "cil", "cila", "permesso-di-costruire", "scia", "scia-alternativa" }));
+        Assert.That(result.Catalog!.Ids, Is.EqualTo(new[] { "accertamento-conformita", "accertamento-conformita-parziale", "agibilita", "cil", "cila", "cila-tardiva", "permesso-di-costruire", "scia", "scia-alternativa", "scia-sanatoria" }));
     }
 
     [Test]

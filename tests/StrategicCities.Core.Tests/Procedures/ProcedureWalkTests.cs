@@ -72,6 +72,22 @@ public sealed class ProcedureWalkTests
         yield return Walk("AgibilitaConsolidated", "agibilita", "efficace", agibFiling, new("consolidamento", System, D(2025, 4, 3)));
         yield return Walk("AgibilitaUseForbidden", "agibilita", "inefficace",
             agibFiling, new("richiesta-conformazione", Clerk, D(2025, 3, 20)), new("divieto-utilizzo", Supervisor, D(2025, 4, 30)));
+
+        var sanatoriaFiling = new WalkStep("presentazione", Portal, D(2025, 3, 3));
+        var oblazione = new[] { sanatoriaFiling, new WalkStep("richiesta-oblazione", Clerk, D(2025, 4, 1)), new WalkStep("pagamento-oblazione", Portal, D(2025, 4, 10)) };
+        yield return Walk("Art36PermitInSanatoriaIssued", "accertamento-conformita", "rilasciato", [.. oblazione, new("rilascio", Supervisor, D(2025, 4, 15))]);
+        yield return Walk("Art36Refused", "accertamento-conformita", "respinto", sanatoriaFiling, new("diniego", Supervisor, D(2025, 4, 20)));
+        yield return Walk("Art36RefusedBySilence", "accertamento-conformita", "respinto-per-silenzio", sanatoriaFiling, new("silenzio-rifiuto", System, D(2025, 5, 3)));
+        yield return Walk("Art36bisPermitIssuedAfterLandscapeOpinion", "accertamento-conformita-parziale", "rilasciato",
+            sanatoriaFiling, new("richiesta-parere-paesaggistico", Clerk, D(2025, 3, 13)), new("parere-paesaggistico", Clerk, D(2025, 6, 11)),
+            new("richiesta-oblazione", Clerk, D(2025, 6, 20)), new("pagamento-oblazione", Portal, D(2025, 6, 25)), new("rilascio", Supervisor, D(2025, 6, 30)));
+        yield return Walk("Art36bisBySilentConsent", "accertamento-conformita-parziale", "assentito-per-silenzio", sanatoriaFiling, new("silenzio-assenso", System, D(2025, 4, 18)));
+        yield return Walk("Art36bisRefusedWithinTerm", "accertamento-conformita-parziale", "respinto", sanatoriaFiling, new("diniego", Supervisor, D(2025, 4, 17)));
+        yield return Walk("SciaInSanatoriaConsolidated", "scia-sanatoria", "sanata",
+            sanatoriaFiling, new("pagamento-oblazione", Portal, D(2025, 3, 3)), new("consolidamento", System, D(2025, 4, 3)));
+        yield return Walk("SciaInSanatoriaRefused", "scia-sanatoria", "respinta", sanatoriaFiling, new("divieto", Clerk, D(2025, 3, 20)));
+        yield return Walk("LateCilaFinePaid", "cila-tardiva", "regolarizzata",
+            sanatoriaFiling, new("irrogazione-sanzione", Clerk, D(2025, 3, 20)), new("pagamento-sanzione", Portal, D(2025, 4, 1)));
     }
 
     [TestCaseSource(nameof(Walks))]
