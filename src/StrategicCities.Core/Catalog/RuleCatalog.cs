@@ -19,7 +19,7 @@ public sealed class RuleCatalog
     // The overlays of each rule set, layer and jurisdiction, in catalog order: OverlayAt runs on every form validation,
     // and a scan of every overlay grows with the municipalities that have one.
     private readonly FrozenDictionary<(string RuleSetId, Layer Layer, string Jurisdiction), OverlayVersion[]> _overlaysBy;
-    private readonly ConcurrentDictionary<string, Lazy<Task<EffectiveRuleSet>>> _compiled = new(StringComparer.Ordinal);
+    private readonly Law.LawCache<EffectiveRuleSet> _compiled = new();
     private readonly ConcurrentDictionary<(RuleSetVersion National, OverlayVersion? Region, OverlayVersion? Municipality), ComposedRuleSet> _composed =
         new(IdentityTupleComparer.Instance);
 
@@ -261,13 +261,12 @@ public sealed class RuleCatalog
             ?? throw new InvalidOperationException($"No rule signature is registered for rule set '{composed.Id}'.");
         // composed.Key names the rule set and its layer versions: two rule sets (forms/cil and forms/agibilita,
         // both 2017-06-30) share the versions but never a compiled engine.
-        var lazy = _compiled.GetOrAdd(composed.Key, _ => new Lazy<Task<EffectiveRuleSet>>(() => Task.Run(() =>
+        return _compiled.GetOrAddAsync(composed.Key, () => Task.Run(() =>
         {
             var effective = new EffectiveRuleSet(composed, signature);
             effective.WarmUp();
             return effective;
-        })));
-        return lazy.Value.WaitAsync(cancellationToken);
+        })).WaitAsync(cancellationToken);
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class FormSchemaProvider
     private readonly IReadOnlyDictionary<string, IReadOnlyList<FormSchemaVersion>> _forms;
     private readonly IReadOnlyList<FormSchemaExtension> _extensions;
     private readonly IReadOnlyDictionary<string, LocalizedText> _choices;
-    private readonly ConcurrentDictionary<string, Lazy<Task<MergedFormSchema>>> _merged = new(StringComparer.Ordinal);
+    private readonly Law.LawCache<MergedFormSchema> _merged = new();
 
     private FormSchemaProvider(
         IReadOnlyDictionary<string, IReadOnlyList<FormSchemaVersion>> forms, IReadOnlyList<FormSchemaExtension> extensions,
@@ -168,8 +168,7 @@ public sealed class FormSchemaProvider
     {
         ArgumentNullException.ThrowIfNull(version);
         var key = $"{version.File}|{extension?.File}";
-        var lazy = _merged.GetOrAdd(key, _ => new Lazy<Task<MergedFormSchema>>(() => MergeAsync(version, extension)));
-        return lazy.Value.WaitAsync(cancellationToken);
+        return _merged.GetOrAddAsync(key, () => MergeAsync(version, extension)).WaitAsync(cancellationToken);
     }
 
     /// <summary>The error for a form code the service does not know.</summary>

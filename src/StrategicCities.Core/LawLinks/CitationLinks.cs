@@ -42,6 +42,14 @@ public static class CitationLinks
         ("Accordo Conferenza Unificata 4 maggio 2017", "https://www.gazzettaufficiale.it/eli/gu/2017/06/05/128/so/26/sg/pdf"),
         // G.U. n. 85 of 11 April 2025 (25A02175).
         ("Accordo Conferenza Unificata 27 marzo 2025", "https://www.gazzettaufficiale.it/eli/id/2025/04/11/25A02175/sg"),
+        // G.U. n. 146 of 31 May 1977 (the issue, by the Gazzetta's address pattern; the decree is not on normattiva).
+        ("D.M. Lavori pubblici 10 maggio 1977, n. 801", "https://www.gazzettaufficiale.it/eli/gu/1977/05/31/146/sg/pdf"),
+        // An EU regulation: EUR-Lex, by its ELI.
+        ("Regolamento (CE) n. 1103/97", "https://eur-lex.europa.eu/eli/reg/1997/1103/oj"),
+        // Municipal deliberations and determinations are published in the municipality's online register (albo
+        // pretorio, L. 69/2009 art. 32) on its own site: the link opens the site, the title names the act.
+        ("Comune di Milano,", "https://www.comune.milano.it/"),
+        ("Roma Capitale,", "https://www.comune.roma.it/"),
     ];
 
     private static readonly ConditionalWeakTable<IReadOnlyList<LegalBasis>, ConcurrentDictionary<DateOnly, IReadOnlyList<LegalBasis>>> LinkedBases = new();
