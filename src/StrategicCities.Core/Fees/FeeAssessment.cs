@@ -84,9 +84,11 @@ public sealed record FeeRounding(
 /// <param name="Amount">Euros; the cents that do not divide go to the first instalment.</param>
 /// <param name="Guarantee">Whether the municipality asks a guarantee (fideiussione) for the deferred amount.</param>
 /// <param name="LegalBasis">The law and the municipal rule allowing it.</param>
+/// <param name="Sample">True when the municipality's plan is sample data, not its verified rule.</param>
 public sealed record FeeInstalment(
     [property: JsonPropertyName("number")] int Number,
     [property: JsonPropertyName("dueMonthsAfterIssue")] int DueMonthsAfterIssue,
     [property: JsonPropertyName("amount")] decimal Amount,
     [property: JsonPropertyName("guarantee")] bool Guarantee,
-    [property: JsonPropertyName("legalBasis")] IReadOnlyList<FeeCitation> LegalBasis);
+    [property: JsonPropertyName("legalBasis")] IReadOnlyList<FeeCitation> LegalBasis,
+    [property: JsonPropertyName("sample")] bool Sample);

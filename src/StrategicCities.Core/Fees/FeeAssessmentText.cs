@@ -41,7 +41,7 @@ public static class FeeAssessmentText
         text.AppendLine(culture, $"Totale / Total: EUR {assessment.Total.ToString("0.00", culture)} (arrotondamento / rounding: {assessment.Rounding.Mode}, {assessment.Rounding.Scale} decimali per riga / decimals per line)");
         foreach (var instalment in assessment.Instalments)
         {
-            text.AppendLine(culture, $"Rata / Instalment {instalment.Number}: EUR {instalment.Amount.ToString("0.00", culture)} a {instalment.DueMonthsAfterIssue} mesi dal rilascio / months after issue{(instalment.Guarantee ? ", con garanzia / with guarantee" : "")}");
+            text.AppendLine(culture, $"Rata / Instalment {instalment.Number}: EUR {instalment.Amount.ToString("0.00", culture)} a {instalment.DueMonthsAfterIssue} mesi dal rilascio / months after issue{(instalment.Guarantee ? ", con garanzia / with guarantee" : "")}{(instalment.Sample ? "  [sample]" : "")}");
         }
 
         foreach (var note in assessment.Notes)

@@ -128,7 +128,8 @@ public static class FeeCalculator
             var rounding = _national.Rounding!;
             var contributo = _lines.Where(l => l.Part == "contributo").Sum(l => l.Amount);
             var desk = _lines.Where(l => l.Part == "desk").Sum(l => l.Amount);
-            var sample = _lines.Any(l => l.Sample);
+            var instalments = Instalments();
+            var sample = _lines.Any(l => l.Sample) || instalments.Any(i => i.Sample);
             if (sample)
             {
                 _notes.Add(new LocalizedText(
@@ -148,7 +149,7 @@ public static class FeeCalculator
                 Desk = desk,
                 Total = contributo + desk,
                 Rounding = new FeeRounding(rounding.Scale, rounding.Mode, "line", FeeCitation.Resolve(fees.National, rounding.LegalBasis)),
-                Instalments = Instalments(),
+                Instalments = instalments,
                 Notes = _notes,
                 Sample = sample,
                 RuleSets = fees.Pins,
@@ -500,7 +501,7 @@ public static class FeeCalculator
             var each = Math.Floor(total / plan.Count * Pow10(unit)) / Pow10(unit);
             var first = total - (each * (plan.Count - 1));
             var basis = FeeCitation.Resolve(fees.Local, plan.LegalBasis);
-            return [.. Enumerable.Range(1, plan.Count).Select(n => new FeeInstalment(n, (n - 1) * plan.IntervalMonths, n == 1 ? first : each, plan.Guarantee, basis))];
+            return [.. Enumerable.Range(1, plan.Count).Select(n => new FeeInstalment(n, (n - 1) * plan.IntervalMonths, n == 1 ? first : each, plan.Guarantee, basis, plan.Sample))];
         }
 
         private static decimal Pow10(int scale) => scale switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => 10000m };

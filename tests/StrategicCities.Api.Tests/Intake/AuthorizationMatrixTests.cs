@@ -23,6 +23,7 @@ namespace StrategicCities.Api.Tests.Intake;
 /// | GET  /api/v1/applications                  | 401  | 403    | 200   | 200        | 403          | 200   | 401     |
 /// | POST /api/v1/applications/{id}/repin       | 401  | 403    | 403   | 403        | 403          | 409*  | 401     |
 /// | POST /api/v1/determinations                | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
+/// | POST /api/v1/fees                          | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /api/v1/forms                         | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | GET  /api/v1/forms/scia/schema             | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
 /// | POST /api/v1/forms/scia/validate           | 200  | 200    | 200   | 200        | 200          | 200   | 200     |
@@ -59,6 +60,7 @@ public sealed class AuthorizationMatrixTests
         ("applications.list", Applications),
         ("applications.repin", AdminOnDraft),
         ("determinations", Public),
+        ("fees", Public),
         ("forms.list", Public),
         ("forms.schema", Public),
         ("forms.validate", Public),
@@ -120,7 +122,7 @@ public sealed class AuthorizationMatrixTests
         [
             "api/v1/applications", "api/v1/applications/{id:guid}", "api/v1/applications/{id:guid}/data",
             "api/v1/applications/{id:guid}/triggers/{trigger}", "api/v1/applications/{id:guid}/events",
-            "api/v1/applications/{id:guid}/deadlines", "api/v1/applications/{id:guid}/repin", "api/v1/determinations", "api/v1/forms", "api/v1/forms/{form}/schema",
+            "api/v1/applications/{id:guid}/deadlines", "api/v1/applications/{id:guid}/repin", "api/v1/determinations", "api/v1/fees", "api/v1/forms", "api/v1/forms/{form}/schema",
             "api/v1/forms/{form}/validate", "api/v1/catalog", "api/v1/catalog/{municipality}", "api/v1/catalog/{municipality}/diff", "api/v1/catalog/reload",
             "api/v1/procedures", "api/v1/procedures/{id}/graph",
             "api/v1/stats", "api/v1/stats/backlog", "api/v1/stats/charts/{chart}.svg",
@@ -164,6 +166,7 @@ public sealed class AuthorizationMatrixTests
             "applications.list" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/applications"),
             "applications.repin" => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/repin") { Content = Json("{\"reason\":\"matrix\"}") },
             "determinations" => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/determinations?municipality={Milano}&date=2025-03-01") { Content = Json("{\"category\":\"nuova-costruzione\"}") },
+            "fees" => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/fees?municipality={Milano}&date=2025-03-01") { Content = Json("{\"regime\":\"cila\",\"category\":\"manutenzione-straordinaria\"}") },
             "forms.list" => new HttpRequestMessage(HttpMethod.Get, "/api/v1/forms"),
             "forms.schema" => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/forms/scia/schema?municipality={Milano}"),
             "forms.validate" => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/forms/scia/validate?municipality={Milano}") { Content = Json(ValidScia()) },
