@@ -739,6 +739,7 @@ export class PermitForm extends HTMLElement {
   #paintErrors() {
     const lang = this.#lang;
     const byElement = new Map();
+    const cited = new Map();
     const seen = new Set();
     for (const issue of [...this.#serverErrors, ...this.#clientErrors]) {
       const key = `${issue.pointer}|${issue.code}`;
@@ -749,10 +750,12 @@ export class PermitForm extends HTMLElement {
       const slot = target.field ?? target.group;
       if (!byElement.has(slot)) byElement.set(slot, []);
       byElement.get(slot).push(issue.message?.[lang] ?? issue.message?.it ?? issue.code);
+      if (issue.legalBasis?.length) cited.set(slot, [...(cited.get(slot) ?? []), ...issue.legalBasis]);
     }
     for (const field of this.#controls.values()) {
       const messages = byElement.get(field) ?? [];
       field.error.textContent = messages.join(" ");
+      field.error.append(...citationLinks(cited.get(field), lang));
       const focusables = field.control.tagName === "FIELDSET" ? [...field.control.querySelectorAll("input")] : [field.control];
       for (const control of focusables) {
         if (messages.length > 0) {
@@ -770,8 +773,12 @@ export class PermitForm extends HTMLElement {
       const messages = byElement.get(group) ?? [];
       if (group.error.tagName === "UL") {
         group.error.replaceChildren(...messages.map((m) => Object.assign(document.createElement("li"), { textContent: m })));
+        const links = citationLinks(cited.get(group), lang);
+        if (links.length > 0) group.error.append(Object.assign(document.createElement("li"), { className: "pf-citations" }));
+        group.error.lastElementChild?.append(...links);
       } else {
         group.error.textContent = messages.join(" ");
+        group.error.append(...citationLinks(cited.get(group), lang));
       }
     }
   }
@@ -791,10 +798,29 @@ export class PermitForm extends HTMLElement {
       li.dataset.provided = String(a.provided === true);
       const name = document.createElement("strong");
       name.textContent = a.code;
-      li.append(name, ` (${a.provided ? t.provided : t.missing}): ${a.message?.[lang] ?? a.message?.it ?? ""}`);
+      li.append(name, ` (${a.provided ? t.provided : t.missing}): ${a.message?.[lang] ?? a.message?.it ?? ""}`,
+        ...citationLinks(a.legalBasis, lang));
       return li;
     }));
   }
+}
+
+// The server's citations as links to the article in force on the form's legal date (the report's legalBasis[].url,
+// built by the server: LawLinks.CitationLinks). One link per address, each after a space; none without an address.
+function citationLinks(bases, lang) {
+  const seen = new Set();
+  const links = [];
+  for (const basis of bases ?? []) {
+    if (typeof basis?.url !== "string" || !/^https:\/\//.test(basis.url) || seen.has(basis.url)) continue;
+    seen.add(basis.url);
+    const link = Object.assign(document.createElement("a"), {
+      href: basis.url, target: "_blank", rel: "noopener noreferrer", className: "pf-citation",
+      textContent: `${basis.instrument} art. ${basis.article}${basis.paragraph ? (lang === "en" ? ` para. ${basis.paragraph}` : ` c. ${basis.paragraph}`) : ""}`,
+    });
+    link.title = lang === "en" ? "Text in force on the legal date (opens in a new window)" : "Testo vigente alla data di riferimento (si apre in una nuova finestra)";
+    links.push(" ", link);
+  }
+  return links;
 }
 
 if (!customElements.get("permit-form")) customElements.define("permit-form", PermitForm);
