@@ -191,6 +191,20 @@ public sealed partial class PermitFormTests
         await Expect(page.Locator("permit-form [role='status'][aria-live='polite']")).ToHaveCountAsync(1);
     }
 
+    [Test]
+    public async Task Required_attachment_links_its_legal_basis_in_force_on_the_legal_date()
+    {
+        var page = await OpenAsync("it");
+        var attachment = page.Locator("permit-form .pf-attachments li[data-code='autorizzazione-paesaggistica']");
+
+        await Field(page, "/vincoli/paesaggistico").CheckAsync();
+
+        // The demo validates for 2025-06-01: the Codice dei beni culturali as in force that day.
+        var link = attachment.Locator("a.pf-citation[href*='N2Ls?urn:nir:stato:decreto.legislativo:2004-01-22;42~art']");
+        await Expect(link.First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("!vig=2025-06-01$"));
+        await Expect(link.First).ToHaveAttributeAsync("rel", "noopener noreferrer");
+    }
+
     private async Task<IPage> OpenAsync(string lang, bool draft = true, int width = 1280, int height = 900)
     {
         _context = await BrowserSession.Browser.NewContextAsync(new()

@@ -853,6 +853,7 @@ export class PermitForm extends HTMLElement {
   #paintErrors() {
     const lang = this.#lang;
     const byElement = new Map();
+    const cited = new Map();
     const seen = new Set();
     const shown = [];
     for (const issue of [...this.#serverErrors, ...this.#clientErrors]) {
@@ -866,12 +867,14 @@ export class PermitForm extends HTMLElement {
       if (!byElement.has(slot)) byElement.set(slot, []);
       byElement.get(slot).push(message);
       shown.push({ message, slot });
+      if (issue.legalBasis?.length) cited.set(slot, [...(cited.get(slot) ?? []), ...issue.legalBasis]);
     }
     this.#shown = shown;
     const line = (message, tag = "span") => Object.assign(document.createElement(tag), { className: "pf-message", textContent: message });
     for (const field of this.#controls.values()) {
       const messages = byElement.get(field) ?? [];
       field.error.replaceChildren(...messages.flatMap((m, i) => (i === 0 ? [line(m)] : [" ", line(m)])));
+      field.error.append(...citationLinks(cited.get(field), lang));
       for (const control of focusables(field.control)) {
         if (messages.length > 0) {
           control.setAttribute("aria-invalid", "true");
@@ -888,9 +891,13 @@ export class PermitForm extends HTMLElement {
       const messages = byElement.get(group) ?? [];
       if (group.error.tagName === "UL") {
         group.error.replaceChildren(...messages.map((m) => line(m, "li")));
+        const links = citationLinks(cited.get(group), lang);
+        if (links.length > 0) group.error.append(Object.assign(document.createElement("li"), { className: "pf-citations" }));
+        group.error.lastElementChild?.append(...links);
         continue;
       }
       group.error.replaceChildren(...messages.flatMap((m, i) => (i === 0 ? [line(m)] : [" ", line(m)])));
+      group.error.append(...citationLinks(cited.get(group), lang));
       // A section's own problem describes its fieldset and the first control in it, so Tab reaches it.
       const described = messages.length > 0 ? [group.error.id, group.help] : [group.help];
       const ids = described.filter(Boolean).join(" ");
@@ -960,10 +967,29 @@ export class PermitForm extends HTMLElement {
       li.dataset.provided = String(a.provided === true);
       const name = document.createElement("strong");
       name.textContent = a.code;
-      li.append(name, ` (${a.provided ? t.provided : t.missing}): ${a.message?.[lang] ?? a.message?.it ?? ""}`);
+      li.append(name, ` (${a.provided ? t.provided : t.missing}): ${a.message?.[lang] ?? a.message?.it ?? ""}`,
+        ...citationLinks(a.legalBasis, lang));
       return li;
     }));
   }
+}
+
+// The server's citations as links to the article in force on the form's legal date (the report's legalBasis[].url,
+// built by the server: LawLinks.CitationLinks). One link per address, each after a space; none without an address.
+function citationLinks(bases, lang) {
+  const seen = new Set();
+  const links = [];
+  for (const basis of bases ?? []) {
+    if (typeof basis?.url !== "string" || !/^https:\/\//.test(basis.url) || seen.has(basis.url)) continue;
+    seen.add(basis.url);
+    const link = Object.assign(document.createElement("a"), {
+      href: basis.url, target: "_blank", rel: "noopener noreferrer", className: "pf-citation",
+      textContent: `${basis.instrument} art. ${basis.article}${basis.paragraph ? (lang === "en" ? ` para. ${basis.paragraph}` : ` c. ${basis.paragraph}`) : ""}`,
+    });
+    link.title = lang === "en" ? "Text in force on the legal date (opens in a new window)" : "Testo vigente alla data di riferimento (si apre in una nuova finestra)";
+    links.push(" ", link);
+  }
+  return links;
 }
 
 if (!customElements.get("permit-form")) customElements.define("permit-form", PermitForm);

@@ -119,11 +119,11 @@ public static partial class LegalUrn
     private static Regex KindPattern(string kinds) =>
         new($@"^(?:{kinds}){DateAndNumber}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"^(?<kind>L\.\s?R\.|R\.\s?R\.|Legge regionale|Regolamento regionale)\s+(?<region>[A-Z][a-zà-ù']+(?: [A-Z][a-zà-ù']+)*)" + DateAndNumber,
+    [GeneratedRegex(@"^(?<kind>L\.\s?R\.|R\.\s?R\.|Legge regionale|Regolamento regionale)\s+(?<region>[A-Z][a-zà-ù'-]+(?: [A-Z][a-zà-ù'-]+)*)" + DateAndNumber,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RegionalTitle();
 
-    [GeneratedRegex(@"^(?:D\.\s?P\.\s?R\.|D\.\s?Lgs\.|D\.\s?L\.|L\.|Legge|Decreto(?:-| )legge|Decreto legislativo|Decreto del Presidente della Repubblica)\s+[0-9]",
+    [GeneratedRegex(@"^(?:(?:D\.\s?P\.\s?R\.|D\.\s?Lgs\.|D\.\s?L\.|L\.|Legge|Decreto(?:-| )legge|Decreto legislativo|Decreto del Presidente della Repubblica)\s+[0-9]|L\.\s?R\.|R\.\s?R\.|Legge regionale|Regolamento regionale)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActShape();
 

@@ -69,6 +69,8 @@ public sealed class CitationLinksTests
     [TestCase("Circolare dell'ufficio tecnico", "https://example.org/circolare.pdf", Description = "not an official site")]
     [TestCase("Parere legale", null)]
     [TestCase("Legge regionale Lazio 11 agosto 2008, n. 15", "https://www.regione.lazio.it", Description = "an act resolves through its URN, not a site")]
+    [TestCase("L.R. Emilia-Romagna 21 ottobre 2004, n. 23", "https://www.regione.emilia-romagna.it", Description = "a region not registered")]
+    [TestCase("L.R. Toscana 10 novembre 2014, n. 65, art. 135", "https://www.regione.toscana.it")]
     public void IsResolvable_NoPattern_False(string title, string? href) =>
         Assert.That(CitationLinks.IsResolvable(new Instrument("x", title, href)), Is.False);
 

@@ -20,6 +20,7 @@ public sealed class LegalUrnTests
     [TestCase("D.P.R. 28 dicembre 1985, n. 792 — Riconoscimento come giorni festivi", "urn:nir:stato:decreto.del.presidente.della.repubblica:1985-12-28;792")]
     [TestCase("L.R. Lombardia 11 marzo 2005, n. 12 (Legge per il governo del territorio)", "urn:nir:regione.lombardia:legge:2005-03-11;12")]
     [TestCase("R.R. Lombardia 23 novembre 2017, n. 7 (invarianza idraulica e idrologica)", "urn:nir:regione.lombardia:regolamento:2017-11-23;7")]
+    [TestCase("L.R. Emilia-Romagna 21 ottobre 2004, n. 23", "urn:nir:regione.emilia-romagna:legge:2004-10-21;23")]
     public void FromTitle_ActNamedByKindDateAndNumber_IsItsUrn(string title, string urn) =>
         Assert.That(LegalUrn.FromTitle(title), Is.EqualTo(urn));
 
