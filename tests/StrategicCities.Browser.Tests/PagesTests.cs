@@ -22,7 +22,7 @@ public sealed class PagesTests
     }
 
     [Test]
-    public async Task Home_HasMainViewportMarkedEnglishAndNoSeriousViolation()
+    public async Task Home_Rendered_HasMainViewportMarkedEnglishAndNoSeriousViolation()
     {
         var page = await OpenAsync("/", 1280);
         await Expect(page.Locator("main")).ToHaveCountAsync(1);
@@ -39,7 +39,7 @@ public sealed class PagesTests
     }
 
     [Test]
-    public async Task ApiReference_IsMarkedEnglishWithTextOfEnoughContrast()
+    public async Task ApiReference_Rendered_IsMarkedEnglishAndHasNoSeriousViolation()
     {
         var page = await OpenAsync("scalar", 1280);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
