@@ -13,8 +13,8 @@ namespace StrategicCities.Core.Catalog;
 /// RulesEngine's own <see cref="RuleExpressionParser"/> parses and compiles the expressions, with the settings and
 /// parameter types its workflow executor used; the executor itself is bypassed. Our rules are plain boolean lambdas
 /// (no nested rules, scoped params or actions), and per call it built a result tree, an input dictionary and a cache
-/// key for each rule, ran the actions pass and an async state machine: 7 KB and 3.6 µs for a form workflow whose
-/// delegates take 1.3 µs and allocate only the result.
+/// key for each rule, ran the actions pass and an async state machine — several times the cost of the delegates
+/// themselves (figures in tests/StrategicCities.Benchmarks/README.md).
 /// </remarks>
 public sealed class EffectiveRuleSet
 {
