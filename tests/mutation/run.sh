@@ -49,7 +49,7 @@ filter_clock="FullyQualifiedName~Procedures|FullyQualifiedName~RomeCalendar"
 
 mutate_catalog=("$core/Catalog/RuleCatalog.cs" "$core/Catalog/OverlayComposer.cs" "$core/Catalog/Revisions.cs" "$core/Catalog/Validity.cs"
   "$core/Law/LawCatalog.cs" "$core/Law/LawInForce.cs")
-filter_catalog="FullyQualifiedName~Catalog|FullyQualifiedName~Law"
+filter_catalog="FullyQualifiedName~OverlayComposerTests|FullyQualifiedName~RevisionsTests|FullyQualifiedName~RuleCatalogSelectionTests|FullyQualifiedName~ResolveTests|FullyQualifiedName~LawCatalogTests"
 
 mutate_determination=("$core/Determination/DeterminationEngine.cs")
 filter_determination="FullyQualifiedName~Determination"
