@@ -4,6 +4,7 @@
 #
 #   tests/mutation/run.sh [area ...]      areas: formats clock catalog determination guards (default: all, one at a time)
 #   tests/mutation/run.sh --since [area]  only the files changed since main (Stryker's --since)
+#   CONCURRENCY=2 tests/mutation/run.sh clock   two test sessions at once (default 1: the machine is shared)
 #
 # Each area mutates one set of files (--mutate) and runs only the Core tests that exercise it
 # (--test-case-filter): a smaller initial run, and coverage per test ("perTest") then runs, for each
@@ -48,7 +49,7 @@ filter_clock="FullyQualifiedName~Procedures|FullyQualifiedName~RomeCalendar"
 
 mutate_catalog=("$core/Catalog/RuleCatalog.cs" "$core/Catalog/OverlayComposer.cs" "$core/Catalog/Revisions.cs" "$core/Catalog/Validity.cs"
   "$core/Law/LawCatalog.cs" "$core/Law/LawInForce.cs")
-filter_catalog="FullyQualifiedName~Catalog|FullyQualifiedName~Law"
+filter_catalog="FullyQualifiedName~OverlayComposerTests|FullyQualifiedName~RevisionsTests|FullyQualifiedName~RuleCatalogSelectionTests|FullyQualifiedName~ResolveTests|FullyQualifiedName~LawCatalogTests"
 
 mutate_determination=("$core/Determination/DeterminationEngine.cs")
 filter_determination="FullyQualifiedName~Determination"
@@ -81,6 +82,7 @@ for area in "${areas[@]}"; do
     --output "$out" \
     --test-case-filter "${!filter_var}" \
     --skip-version-check \
+    --concurrency "${CONCURRENCY:-1}" \
     "${since[@]}" "${args[@]}")
   elapsed=$(( $(date +%s) - started ))
 

@@ -16,7 +16,9 @@ survivors = []
 for path, file in sorted(report["files"].items()):
     detected = sum(1 for m in file["mutants"] if m["status"] in DETECTED)
     undetected = sum(1 for m in file["mutants"] if m["status"] in UNDETECTED)
-    ignored = sum(1 for m in file["mutants"] if m["status"] == "Ignored")
+    ignored = sum(1 for m in file["mutants"] if m["status"] == "Ignored" and "mutate filter" not in m.get("statusReason", ""))
+    if detected + undetected == 0:
+        continue
     totals["detected"] += detected
     totals["undetected"] += undetected
     totals["ignored"] += ignored

@@ -133,4 +133,25 @@ public sealed class CodiceFiscaleDatesTests
 
         Assert.That(check.IsValid, Is.EqualTo(day == "M0"));
     }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("  ")]
+    public void Check_EmptyValue_RefusedAsEmpty(string? value)
+    {
+        Assert.That(CodiceFiscale.Check(value).Reason, Is.EqualTo(FormatReasons.Empty));
+    }
+
+    [Test]
+    [Description("A field that accepts either kind tells the applicant both lengths, not only a person's.")]
+    public void Check_WrongLengthForEitherKind_MessageNamesBothKinds()
+    {
+        var check = CodiceFiscale.Check("RSSMRA85T10");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(check.Reason, Is.EqualTo(FormatReasons.Length));
+            Assert.That(check.Message!.En, Does.Contain("16 characters").And.Contain("11 digits"));
+        });
+    }
 }
