@@ -294,7 +294,9 @@ public sealed class ApplicationStore(DatabaseFactory factory, TimeProvider? time
         var where = new List<string> { scope.Predicate(factory.Dialect) };
         if (query.Municipality is not null)
         {
-            where.Add("municipality = @Municipality");
+            // On PostgreSQL the column is char(6): a text parameter casts the column instead and loses its index (a scan of
+            // every application per search); bpchar (no length) compares as the column does and never truncates the value.
+            where.Add(factory.Dialect == Dialect.Postgres ? "municipality = CAST(@Municipality AS bpchar)" : "municipality = @Municipality");
         }
 
         if (query.State is not null)

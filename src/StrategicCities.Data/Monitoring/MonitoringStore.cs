@@ -146,14 +146,15 @@ public sealed class MonitoringStore(DatabaseFactory factory)
         }
     }
 
-    private string ScopeIn => factory.Dialect == Dialect.Postgres ? "municipality = ANY(@ScopeMunicipalities)" : "municipality IN @ScopeMunicipalities";
+    private string ScopeIn => factory.Dialect == Dialect.Postgres ? "municipality = ANY(CAST(@ScopeMunicipalities AS bpchar[]))" : "municipality IN @ScopeMunicipalities";
 
     private (string Where, DynamicParameters Parameters) Filter(StatisticsQuery query)
     {
         var where = new List<string> { "filed_on IS NOT NULL" };
         if (query.Municipality is not null)
         {
-            where.Add("municipality = @Municipality");
+            // Typed as the char(6) column on PostgreSQL (bpchar), so the index on municipality serves the filter.
+            where.Add(factory.Dialect == Dialect.Postgres ? "municipality = CAST(@Municipality AS bpchar)" : "municipality = @Municipality");
         }
 
         if (query.Municipalities is { } scope)
