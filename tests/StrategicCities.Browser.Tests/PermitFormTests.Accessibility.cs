@@ -23,7 +23,7 @@ public sealed partial class PermitFormTests
         """;
 
     private const string Focusables =
-        "(() => { const seen = new Set(); return [...document.querySelectorAll('permit-form input, permit-form select, permit-form textarea, permit-form button')]" +
+        "(() => { const seen = new Set(); return [...document.querySelectorAll('permit-form input, permit-form select, permit-form textarea, permit-form button, permit-form a[href]')]" +
         ".filter(c => !c.disabled && (c.type !== 'radio' || (!seen.has(c.name) && seen.add(c.name)))).map(c => c.id || c.className); })()";
 
     [TestCase("it")]
@@ -108,10 +108,11 @@ public sealed partial class PermitFormTests
         var fieldset = page.Locator("permit-form fieldset[data-pointer='/allegati']");
         await Expect(fieldset).ToHaveAttributeAsync("aria-describedby", new Regex(Regex.Escape(errorId!)));
 
-        // Tab from the control before the section lands on its first control, which the section's message describes.
+        // Tab from the stop before the section (a control, or a citation link of a message) lands on its first control,
+        // which the section's message describes.
         var first = fieldset.Locator("input, select, textarea, button").First;
         await first.EvaluateAsync("""
-            el => { const all = [...document.querySelectorAll('permit-form input, permit-form select, permit-form textarea, permit-form button')].filter(c => !c.disabled);
+            el => { const all = [...document.querySelectorAll('permit-form input, permit-form select, permit-form textarea, permit-form button, permit-form a[href]')].filter(c => !c.disabled);
                     all[all.indexOf(el) - 1].focus(); }
             """);
         await page.Keyboard.PressAsync("Tab");
