@@ -19,60 +19,55 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TextReader
     /// </summary>
     public async Task<Core.Law.LawCatalog?> LoadLawAsync(string? rulesPath, CancellationToken cancellationToken)
     {
-        CatalogSources sources;
-        try
+        if (await DiscoverAsync(rulesPath, null) is not { } sources)
         {
-            sources = CatalogSources.Discover(rulesPath);
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            await Error.WriteLineAsync($"error: {ex.Message}");
             return null;
         }
 
         var result = await Core.Law.LawCatalog.LoadAsync(sources, cancellationToken: cancellationToken);
-        if (!result.Succeeded)
-        {
-            await Error.WriteLineAsync($"error: the law under {sources.RulesDirectory} does not load (run 'permits lint' for details):");
-            foreach (var problem in result.Problems)
-            {
-                await Error.WriteLineAsync(problem.ToString());
-            }
-
-            return null;
-        }
-
-        return result.Catalog;
+        return result.Succeeded
+            ? result.Catalog
+            : await RefusedAsync<Core.Law.LawCatalog>($"the law under {sources.RulesDirectory} does not load", result.Problems);
     }
 
     /// <summary>Loads the catalog, printing every problem (file:rule: message) when it is refused.</summary>
     public async Task<(RuleCatalog? Catalog, CatalogSources? Sources)> LoadCatalogAsync(
         string? rulesPath, CancellationToken cancellationToken, string? schemasPath = null)
     {
-        CatalogSources sources;
-        try
+        if (await DiscoverAsync(rulesPath, schemasPath) is not { } sources)
         {
-            sources = CatalogSources.Discover(rulesPath, schemasPath);
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            await Error.WriteLineAsync($"error: {ex.Message}");
             return (null, null);
         }
 
         var result = await CatalogLoader.LoadAsync(sources, cancellationToken);
-        if (!result.Succeeded)
-        {
-            await Error.WriteLineAsync($"error: the rules under {sources.RulesDirectory} do not load (run 'permits lint' for details):");
-            foreach (var problem in result.Problems)
-            {
-                await Error.WriteLineAsync(problem.ToString());
-            }
+        return result.Succeeded
+            ? (result.Catalog, sources)
+            : (await RefusedAsync<RuleCatalog>($"the rules under {sources.RulesDirectory} do not load", result.Problems), sources);
+    }
 
-            return (null, sources);
+    private async Task<CatalogSources?> DiscoverAsync(string? rulesPath, string? schemasPath)
+    {
+        try
+        {
+            return CatalogSources.Discover(rulesPath, schemasPath);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            await Error.WriteLineAsync($"error: {ex.Message}");
+            return null;
+        }
+    }
+
+    private async Task<T?> RefusedAsync<T>(string what, IEnumerable<CatalogProblem> problems)
+        where T : class
+    {
+        await Error.WriteLineAsync($"error: {what} (run 'permits lint' for details):");
+        foreach (var problem in problems)
+        {
+            await Error.WriteLineAsync(problem.ToString());
         }
 
-        return (result.Catalog, sources);
+        return null;
     }
 
     /// <summary>Reads the intervention or form text from a file, or from standard input for "-" or no option.</summary>

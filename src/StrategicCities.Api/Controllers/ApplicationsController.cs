@@ -36,7 +36,7 @@ public sealed class ApplicationsController(
     ILawSource law, ProblemFactory problems, TimeProvider clock) : ControllerBase
 {
     /// <summary>The idempotency header.</summary>
-    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string IdempotencyHeader = IdempotentRequests.Header;
 
     /// <summary>
     /// Creates a draft. With <c>Idempotency-Key</c>, a retry with the same key and body returns the stored response

@@ -36,7 +36,7 @@ public sealed class CatalogReloadController(LoadedCatalog loaded, ProblemFactory
         var result = await loaded.LoadAsync(cancellationToken);
         if (!result.Succeeded)
         {
-            return ApiOutcome.Problem(problems, HttpContext, StatusCodes.Status422UnprocessableEntity, ProblemFactory.Error(ReloadRefused, "",
+            return ApiOutcome.Problem(problems, HttpContext, ProblemFactory.Error(ReloadRefused, "",
                 $"Il nuovo catalogo è stato rifiutato ({result.Problems.Count} problemi, vedi \"problems\"): resta in servizio quello precedente.",
                 $"The new catalog was refused ({result.Problems.Count} problems, see \"problems\"): the previous one keeps serving."),
                 new Dictionary<string, object?> { ["problems"] = result.Problems.Select(ReloadProblem.From).ToList() }).ToResult(Response);

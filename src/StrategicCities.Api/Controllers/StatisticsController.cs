@@ -70,7 +70,7 @@ public sealed class StatisticsController(MonitoringStore store, OfficeStore offi
         var (query, error) = StatisticsRequest.Parse(municipality, office, regime, from, to, groupBy);
         if (error is not null)
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, error));
+            return (null, Problem(error));
         }
 
         await refresh.EnsureFreshAsync(cancellationToken);
@@ -82,15 +82,17 @@ public sealed class StatisticsController(MonitoringStore store, OfficeStore offi
 
         if (query!.Municipality is { } m && !caller.Scope.Allows(m))
         {
-            return (null, Problem(StatusCodes.Status403Forbidden, ProblemFactory.Error(MonitoringCodes.OutOfScope, "/query/municipality",
+            return (null, Problem(ProblemFactory.Error(MonitoringCodes.OutOfScope, "/query/municipality",
                 "Il comune non è tra quelli del proprio ufficio.", "The municipality is not one of your office's.")));
         }
 
         return (query with { Municipalities = caller.Scope.Municipalities }, null);
     }
 
-    private ObjectResult Problem(int status, InputError error)
+    // The status comes from the one table (ProblemStatus): stats.query-invalid 400, stats.out-of-scope 403.
+    private ObjectResult Problem(InputError error)
     {
+        var status = ProblemStatus.For(error);
         var result = new ObjectResult(problems.Create(HttpContext, [error], status)) { StatusCode = status };
         result.ContentTypes.Add(ProblemFactory.MediaType);
         return result;

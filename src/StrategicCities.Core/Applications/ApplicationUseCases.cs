@@ -50,7 +50,7 @@ public sealed class ApplicationUseCases(IApplicationRepository store, ILawSource
         var (inForce, municipalityError) = catalog.At(municipality, RomeCalendar.Today(clock));
         if (inForce is null)
         {
-            // A municipality named in the body is an input, never the resource: 422 whatever the code says about paths.
+            // A municipality named in the body is an input, never the resource: its pointer is the body's.
             return Outcome<ApplicationRecord>.Refused(municipalityError! with { Pointer = "/municipality" });
         }
 
