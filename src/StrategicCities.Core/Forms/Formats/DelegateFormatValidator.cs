@@ -9,17 +9,18 @@ internal sealed class DelegateFormatValidator : IFormatValidator
 {
     private readonly Func<string, bool> _isValid;
 
-    public DelegateFormatValidator(string format, Func<string, bool> isValid)
+    public DelegateFormatValidator(string format, Func<string, bool> isValid, ValidationErrorKind kind = ValidationErrorKind.PatternMismatch)
     {
         Format = format;
         _isValid = isValid;
+        ValidationErrorKind = kind;
     }
 
     public string Format { get; }
 
     // NJsonSchema has no kind for custom formats. PatternMismatch is the closest ("the string does not
     // have the required shape"); consumers tell the format apart through ValidationError.Schema.Format.
-    public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.PatternMismatch;
+    public ValidationErrorKind ValidationErrorKind { get; }
 
     // Only JSON strings carry these identifiers (a number such as 01199250158 would have lost its leading
     // zero). NJsonSchema 11.6.2 only calls format validators for strings anyway, so schemas must also

@@ -2,6 +2,7 @@ using System.Text.Json;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using NJsonSchema.Validation.FormatValidators;
+using StrategicCities.Core.Forms.Formats;
 
 namespace StrategicCities.Core.Forms.Validation;
 
@@ -58,6 +59,14 @@ internal sealed partial class CompiledSchema
         ArgumentNullException.ThrowIfNull(settings);
         var formats = settings.FormatValidators.GroupBy(f => f.Format, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+        // NJsonSchema's e-mail expression ends in "$", which in .NET also matches before a final line feed: the
+        // service's own check (the widget's expression, anchored with \z) replaces it so all validators agree.
+        if (formats.ContainsKey(EmailAddress.Format))
+        {
+            formats[EmailAddress.Format] =
+                [new DelegateFormatValidator(EmailAddress.Format, EmailAddress.IsValid, ValidationErrorKind.EmailExpected)];
+        }
         var nodes = new Dictionary<JsonSchema, Node>(ReferenceEqualityComparer.Instance);
         return new CompiledSchema(Prepare(schema.ActualSchema, formats, nodes));
     }

@@ -85,7 +85,8 @@ public sealed class AjvAgreementArtifactsTests
             ["date"] = ["2025-03-01", "0001-01-01", "0099-12-31", "0100-02-29", "0004-02-29", "0000-01-01", "2024-02-29", "2023-02-29",
                 "1900-02-29", "2000-02-29", "2025-13-01", "2025-04-31", "2025-3-1", "9999-12-31"],
             ["email"] = ["mario.rossi@example.it", "Mario.Rossi@Example.IT", "a..b@x.it", "mario@x.it.", ".mario@x.it", "mario.@x.it",
-                "mario@x", "mario@-x.it", "mario@x-.it", "mario@@x.it", "mario rossi@x.it", "m+tag@x.it", "o'neil@x.it", "mario@x..it"],
+                "mario@x", "mario@-x.it", "mario@x-.it", "mario@@x.it", "mario rossi@x.it", "m+tag@x.it", "o'neil@x.it", "mario@x..it",
+                "mario@x.it\n"],
             ["codice-fiscale"] = [Cf("RSSMRA84B29A562"), Cf("RSSMRA85B29A562"), Cf("RSSMRA00B29A562"), Cf("BNCNNA01B69F205"),
                 Cf("BNCNNA96B69F205"), Cf("RSSMRAUQB29A562"), Cf("RSSMRAUVB29A562"), Cf("RSSMRA85B28A562")],
         };
@@ -101,7 +102,8 @@ public sealed class AjvAgreementArtifactsTests
 
         // The decisions the widget follows: years 0001-0099 are dates, and the two addresses the widget took are not.
         Assert.That(verdicts.Where(v => v.value is "0001-01-01" or "0099-12-31" or "0004-02-29").Select(v => v.valid), Has.All.True);
-        Assert.That(verdicts.Where(v => v.value is "a..b@x.it" or "mario@x.it.").Select(v => v.valid), Has.All.False);
+        Assert.That(verdicts.Where(v => v.value is "a..b@x.it" or "mario@x.it." or "mario@x.it\n").Select(v => v.valid), Has.All.False);
+        Assert.That(verdicts.Where(v => v.value is "mario.rossi@example.it" or "Mario.Rossi@Example.IT" or "m+tag@x.it").Select(v => v.valid), Has.All.True);
     }
 
     /// <summary>
